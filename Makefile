@@ -1,0 +1,58 @@
+# The command index. On a fresh machine you need only Python 3.11+ and make:
+#   make run    the site with demo content on http://127.0.0.1:$(PORT)/ (admin at /admin/)
+#   make test   the whole test suite
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install run test lint format messages demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check ".[dev]"
+	@touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django --directory locale --locale $* --statistics
+
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+install: $(VENV)/.installed $(CATALOGUES) ## Create .venv, install the project and compile the translations
+
+run: install ## Run the site with demo content (SQLite unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_dev_superuser
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite
+	$(PY) -m pytest
+
+lint: install ## ruff and the migration check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install ## Format the Python code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+messages: install ## Refresh the translation catalogues after changing strings (needs GNU gettext)
+	$(PY) manage.py makemessages --locale nl --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
+
+demo: install ## Rebuild the demo content from scratch
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --reset
+
+clean: ## Remove the virtualenv, the SQLite database and collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,344 @@
+"""Who helps and which rules apply: the snippets that step pages link to.
+
+This app never imports ``fases``: it finds the steps that link to an organisation or regulation through the
+reverse relations ``stap_links`` that the link models in ``fases`` declare.
+"""
+
+from django import forms
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .situations import SituationTaggedMixin
+
+
+class Taxonomy(TranslatableMixin, models.Model):
+    """A short named list that editors keep, used to tag and filter organisations."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Used in web addresses of filters; lowercase letters, digits and hyphens."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are shown first.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Dienst(Taxonomy):
+    """A kind of help an organisation offers ("dienstenaanbod"), such as shelter or legal aid."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Doelgroep(Taxonomy):
+    """Who an organisation serves: professionals, victims, citizens."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Situatie(Taxonomy):
+    """One value of a situation dimension, e.g. "minderjarig" in "leeftijd".
+
+    Steps, organisations and regulations are tagged with the situations they apply to; an item with no tag in a
+    dimension applies to everyone in that dimension.
+    """
+
+    class Dimension(models.TextChoices):
+        LEEFTIJD = "leeftijd", _("Age")
+        HERKOMST = "herkomst", _("Origin and residence")
+        UITBUITING = "uitbuiting", _("Form of exploitation")
+
+    dimension = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=Dimension.choices,
+        help_text=_('The question this answer belongs to in the filter "Who are you looking for?".'),
+    )
+
+    panels = [FieldPanel("dimension"), *Taxonomy.panels]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("situation")
+        verbose_name_plural = _("situations")
+        ordering = ["dimension", "sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return f"{self.get_dimension_display()}: {self.name}"
+
+
+class ReviewedContent(models.Model):
+    """Facts change; every item says when an editor last checked it."""
+
+    last_checked = models.DateField(
+        _("last checked"),
+        help_text=_('The date an editor last verified these facts. Visitors see it as "Last checked on".'),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PublicSnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    SituationTaggedMixin,
+    ReviewedContent,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A snippet with its own public page: drafts, revisions, workflow and preview like a page."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("The last part of the web address of its page; lowercase letters, digits and hyphens."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and on step pages."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_preview_template(self, request, mode_name):
+        return f"organisaties/{self._meta.model_name}_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            "object": self,
+            "steps": self.linking_steps(),
+        }
+
+    def linking_steps(self):
+        """Live steps that link here, in tree order, found through the reverse relation of the step links."""
+        links = self.stap_links.filter(stap__live=True).select_related("stap").order_by("stap__path")
+        return [link.stap for link in links]
+
+
+class Organisatie(PublicSnippet):
+    class Coverage(models.TextChoices):
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+
+    name = models.CharField(_("name"), max_length=200)
+    what_it_does = RichTextField(
+        _("what it can do for a victim"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_('Shown on the organisation\'s page under "What can they do?".'),
+    )
+    services = ParentalManyToManyField(
+        Dienst,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("services offered"),
+        help_text=_("Visitors can filter the organisation guide on these."),
+    )
+    audiences = ParentalManyToManyField(
+        Doelgroep,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("who it serves"),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("As visitors should dial it, e.g. 0900 8844."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Monday to Friday 9.00 to 17.00."),
+    )
+    always_available = models.BooleanField(
+        _("reachable 24/7"), default=False, help_text=_('Shown as "Reachable day and night".')
+    )
+    coverage = models.CharField(
+        _("region or national"), max_length=10, choices=Coverage.choices, default=Coverage.NATIONAL
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=200,
+        blank=True,
+        help_text=_("For regional organisations: where they work."),
+    )
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("what_it_does"),
+        index.FilterField("live"),
+        index.FilterField("locale_id"),
+    ]
+
+    panels = [
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        FieldPanel("name"),
+                        FieldPanel("slug"),
+                        FieldPanel("summary"),
+                        FieldPanel("what_it_does"),
+                    ],
+                    heading=_("Content"),
+                ),
+                ObjectList(
+                    [
+                        FieldPanel("phone"),
+                        FieldPanel("email"),
+                        FieldPanel("website"),
+                        FieldPanel("opening_hours"),
+                        FieldPanel("always_available"),
+                        MultiFieldPanel([FieldPanel("coverage"), FieldPanel("region")], heading=_("Area")),
+                    ],
+                    heading=_("Contact"),
+                ),
+                ObjectList(
+                    [
+                        FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+                        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                        FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+                    ],
+                    heading=_("Services and situations"),
+                ),
+                ObjectList([FieldPanel("last_checked")], heading=_("Review")),
+            ]
+        )
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisaties:organisatie_detail", kwargs={"slug": self.slug})
+
+
+class Regeling(PublicSnippet):
+    title = models.CharField(_("title"), max_length=200)
+    explanation = RichTextField(
+        _("explanation"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("What the right or regulation means in practice, shown on its own page."),
+    )
+    legal_basis = models.TextField(
+        _("legal basis"),
+        blank=True,
+        help_text=_('The law or rule it rests on, e.g. "Art. 8 onder k Vreemdelingenwet 2000".'),
+    )
+    source_url = models.URLField(
+        _("official source"),
+        blank=True,
+        help_text=_("Link to the official text or the responsible authority."),
+    )
+    source_title = models.CharField(
+        _("official source link text"),
+        max_length=200,
+        blank=True,
+        help_text=_('What visitors read as the link, e.g. "IND: mensenhandel".'),
+    )
+    applies_to = models.TextField(
+        _("who it applies to"),
+        help_text=_("One or two sentences: who can use this right or regulation."),
+    )
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("explanation"),
+        index.SearchField("legal_basis"),
+        index.SearchField("applies_to"),
+        index.FilterField("live"),
+        index.FilterField("locale_id"),
+    ]
+
+    panels = [
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        FieldPanel("title"),
+                        FieldPanel("slug"),
+                        FieldPanel("summary"),
+                        FieldPanel("explanation"),
+                        FieldPanel("applies_to"),
+                    ],
+                    heading=_("Content"),
+                ),
+                ObjectList(
+                    [
+                        FieldPanel("legal_basis"),
+                        FieldPanel("source_url"),
+                        FieldPanel("source_title"),
+                    ],
+                    heading=_("Legal basis"),
+                ),
+                ObjectList(
+                    [FieldPanel("situations", widget=forms.CheckboxSelectMultiple)],
+                    heading=_("Situations"),
+                ),
+                ObjectList([FieldPanel("last_checked")], heading=_("Review")),
+            ]
+        )
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("right or regulation")
+        verbose_name_plural = _("rights and regulations")
+        ordering = ["title"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("organisaties:regeling_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisaties"
+
+urlpatterns = [
+    path("organisaties/", views.organisatie_list, name="organisatie_list"),
+    path("organisaties/<slug:slug>/", views.organisatie_detail, name="organisatie_detail"),
+    path("rechten-en-regelingen/", views.regeling_list, name="regeling_list"),
+    path("rechten-en-regelingen/<slug:slug>/", views.regeling_detail, name="regeling_detail"),
+]

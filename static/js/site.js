@@ -1,0 +1,104 @@
+/* Progressive enhancement only: every page works without this file.
+ *
+ * Quick exit ("Snel weg"): a click on the button, or pressing Shift three times (each press within five seconds of
+ * the last; any other key starts the count again), hides the page at once and leaves for a neutral website with
+ * location.replace, so the Back button does not return here. Screen readers hear how many presses are left.
+ */
+(function () {
+  "use strict";
+
+  document.documentElement.classList.remove("no-js");
+
+  var SHIFT_PRESSES_NEEDED = 3;
+  var PRESS_WINDOW_MS = 5000;
+
+  function exitLink() {
+    return document.querySelector(".quick-exit__button[data-quick-exit]");
+  }
+
+  function leave(url) {
+    document.body.classList.add("is-leaving");
+    var overlay = document.createElement("div");
+    overlay.className = "leaving-overlay";
+    overlay.setAttribute("role", "alert");
+    document.body.appendChild(overlay);
+    document.title = "";
+    window.location.replace(url);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-quick-exit]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey) {
+      return;
+    }
+    event.preventDefault();
+    leave(link.href);
+  });
+
+  // Someone who came back with Back after all (e.g. from the browser's cache) sees the page again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.body.classList.remove("is-leaving");
+      var overlay = document.querySelector(".leaving-overlay");
+      if (overlay) {
+        overlay.remove();
+      }
+    }
+  });
+
+  var status = document.querySelector("[data-quick-exit-status]");
+  var presses = 0;
+  var timer = null;
+
+  function announce(message) {
+    if (status) {
+      status.textContent = message || "";
+    }
+  }
+
+  function reset(message) {
+    presses = 0;
+    window.clearTimeout(timer);
+    announce(message);
+  }
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") {
+      if (presses > 0) {
+        reset("");
+      }
+      return;
+    }
+    var link = exitLink();
+    if (!link) {
+      return;
+    }
+    presses += 1;
+    window.clearTimeout(timer);
+    if (presses >= SHIFT_PRESSES_NEEDED) {
+      reset("");
+      leave(link.href);
+      return;
+    }
+    var left = SHIFT_PRESSES_NEEDED - presses;
+    announce(left === 1 ? status.dataset.oneMore : status.dataset.twoMore);
+    timer = window.setTimeout(function () {
+      reset(status.dataset.expired);
+    }, PRESS_WINDOW_MS);
+  });
+
+  // Shift pressed together with another key (a capital letter) is not a quick-exit press.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" && event.shiftKey && presses > 0) {
+      reset("");
+    }
+  });
+
+  // Print buttons (e.g. on the overview for a conversation).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
+})();

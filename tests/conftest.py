@@ -1,0 +1,26 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from wegwijzer.demo.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site, built once per test session; every test runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        DemoLoader(log=lambda *args: None).load()
+
+
+@pytest.fixture
+def soup():
+    def parse(response):
+        return BeautifulSoup(response.content, "html.parser")
+
+    return parse
+
+
+@pytest.fixture
+def step(db):
+    from fases.models import StapPage
+
+    return StapPage.objects.get(slug="bedenktijd-en-verblijf")

@@ -1,0 +1,63 @@
+"""Turns the demo files' short block notation into StreamField data."""
+
+from django.utils.html import escape
+
+
+class UnknownReference(ValueError):
+    pass
+
+
+def paragraph_html(text: str) -> str:
+    return f"<p>{escape(text.strip())}</p>"
+
+
+def rich_text_from_paragraphs(text: str) -> str:
+    """Plain text with blank lines between paragraphs, as rich-text HTML."""
+    return "".join(paragraph_html(part) for part in text.strip().split("\n\n") if part.strip())
+
+
+def stream_data(blocks: list, organisaties: dict, regelingen: dict) -> list[dict]:
+    """``[{"paragraph": "..."}, {"heading": {...}}, ...]`` as raw StreamField data.
+
+    ``organisaties`` and ``regelingen`` map slugs to saved snippets, for contact cards and regulation links.
+    """
+    data = []
+    for block in blocks or []:
+        ((kind, value),) = block.items()
+        data.append({"type": kind, "value": _block_value(kind, value, organisaties, regelingen)})
+    return data
+
+
+def _block_value(kind, value, organisaties, regelingen):
+    if kind == "paragraph":
+        return paragraph_html(value)
+    if kind == "heading":
+        if isinstance(value, str):
+            return {"text": value, "level": "h2"}
+        return {"text": value["text"], "level": f"h{value.get('level', 2)}"}
+    if kind == "list":
+        return {"items": list(value), "numbered": False}
+    if kind == "checklist":
+        return {"title": value["title"], "items": list(value["items"])}
+    if kind == "callout":
+        return {"kind": value.get("kind", "info"), "title": value["title"], "text": value["text"]}
+    if kind == "faq":
+        return {"question": value["question"], "answer": rich_text_from_paragraphs(value["answer"])}
+    if kind == "contact":
+        return {
+            "organisatie": _lookup(organisaties, value["organisatie"]).pk,
+            "text": value.get("text", ""),
+        }
+    if kind == "regeling":
+        return {
+            "regeling": _lookup(regelingen, value["regeling"]).pk,
+            "text": value.get("text", ""),
+        }
+    raise ValueError(f"Unknown block type in demo content: {kind!r}")
+
+
+def _lookup(items: dict, slug: str):
+    try:
+        return items[slug]
+    except KeyError as error:
+        raise UnknownReference(f"Demo content refers to an unknown slug: {slug!r}") from error

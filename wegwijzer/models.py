@@ -1,0 +1,93 @@
+"""What the whole site shares: site settings editors keep, and the generic information page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from fases.blocks import InhoudStreamBlock
+
+
+class HelplineBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=100, help_text=_("e.g. Politie"))
+    number = blocks.CharBlock(
+        label=_("Phone number"), max_length=30, help_text=_("As visitors should dial it.")
+    )
+    description = blocks.CharBlock(
+        label=_("When to call"),
+        max_length=150,
+        required=False,
+        help_text=_("e.g. Melden van mensenhandel"),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Helpline")
+
+
+@register_setting(icon="warning")
+class SiteInstellingen(BaseSiteSetting):
+    """Safety information shown on every page, kept in one place so it is never out of step."""
+
+    quick_exit_url = models.URLField(
+        _("quick exit destination"),
+        default="https://www.knmi.nl/",
+        help_text=_(
+            'The neutral website the "Quick exit" button opens. Choose a site that shows nothing personal, '
+            "such as a weather forecast."
+        ),
+    )
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=20,
+        default="112",
+        help_text=_('Shown as "Need help now? Call ... in acute danger" on every page.'),
+    )
+    helplines = StreamField(
+        [("helpline", HelplineBlock())],
+        blank=True,
+        verbose_name=_("helplines"),
+        help_text=_("The few key numbers shown on every page under the emergency number. Keep it short."),
+    )
+    contact_email = models.EmailField(
+        _("editorial contact e-mail"),
+        blank=True,
+        help_text=_("Shown on the Contact page, for questions and remarks about this website."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("helplines")], heading=_("Help now")),
+        FieldPanel("quick_exit_url"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class InformatiePagina(Page):
+    """About us, privacy, accessibility, contact and other pages outside the phases."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["fases.HomePage"]
+    subpage_types = []
+    page_description = _("A page outside the phases, e.g. About us, Privacy or Contact.")
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")

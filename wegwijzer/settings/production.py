@@ -1,0 +1,26 @@
+"""Production: refuses to start without the variables it cannot guess."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_int, env_list, env_required
+
+DEBUG = False
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "set it to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))').",
+)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    env_required(
+        "ALLOWED_HOSTS",
+        "set it to the site's host names, comma-separated (e.g. wegwijzermensenhandel.nl).",
+    )
+
+# TLS ends at the load balancer, which tells us the original scheme.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
