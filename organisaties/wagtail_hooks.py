@@ -41,7 +41,6 @@ class OrganisatieViewSet(SnippetViewSet):
         "always_available",
         "last_checked",
     ]
-    search_fields = ["name", "summary"]
     filterset_class = OrganisatieFilterSet
     ordering = ["name"]
     list_per_page = 50
@@ -58,7 +57,6 @@ class RegelingViewSet(SnippetViewSet):
         "live",
     ]
     list_export = ["title", "slug", "legal_basis", "source_url", "last_checked"]
-    search_fields = ["title", "summary", "legal_basis"]
     list_filter = ["live", "locale"]
     ordering = ["title"]
     list_per_page = 50

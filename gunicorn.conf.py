@@ -1,0 +1,26 @@
+"""Gunicorn as the Dockerfile, `make bench` and CI start it: `gunicorn -c gunicorn.conf.py`."""
+
+import os
+
+wsgi_app = "wegwijzer.wsgi:application"
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+
+# Sync workers: (2 x cores) + 1 is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it per host.
+workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+
+preload_app = True
+
+# Access log to stdout without the visitor's IP address and without the query string: search words and the
+# situation a visitor chose are never written down (see the privacy page).
+accesslog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
