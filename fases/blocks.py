@@ -133,3 +133,41 @@ class InhoudStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
     regeling = RegelingLinkBlock()
     faq = FaqBlock()
+
+
+class EntryPointBlock(blocks.StructBlock):
+    """A start for one audience on the home page: a phase, a step or a (filtered) page of this site."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=80, help_text=_('e.g. "I am a professional"'))
+    text = blocks.TextBlock(label=_("Text"), max_length=250, help_text=_("One sentence under the title."))
+    page = blocks.PageChooserBlock(
+        label=_("Start page"), required=False, help_text=_("The phase, step or page this start leads to.")
+    )
+    path = blocks.RegexBlock(
+        regex=r"^/[^\s]*$",
+        label=_("Or an address on this site"),
+        required=False,
+        max_length=300,
+        error_messages={
+            "invalid": _(
+                "Give an address on this site that starts with /, e.g. /overzicht/?leeftijd=minderjarig"
+            )
+        },
+        help_text=_("Instead of a page, e.g. the overview for a situation: /overzicht/?leeftijd=minderjarig"),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Start for an audience")
+        template = "blocks/entry_point_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("path")):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a start page or give an address, not both."))}
+            )
+        return value

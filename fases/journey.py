@@ -1,12 +1,15 @@
 """The journey through the phases: every live phase with its steps, in tree order, in two queries.
 
 Home, phase and step pages all show (part of) this structure: the main navigation, the numbered steps of a phase,
-"step 3 of 6" and previous/next links that continue into the next phase.
+"step 3 of 6" and previous/next links that continue into the next phase. With a situation chosen, steps that do
+not apply to it drop out of the numbering and the previous/next chain.
 """
 
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
+
+from organisaties.situations import SituationSelection
 
 
 @dataclass
@@ -14,10 +17,19 @@ class PhaseEntry:
     page: Page
     steps: list = field(default_factory=list)
 
+    @property
+    def visible_steps(self) -> list:
+        return [step for step in self.steps if step.applies]
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.steps) - len(self.visible_steps)
+
 
 @dataclass
 class Journey:
     phases: list[PhaseEntry]
+    selection: SituationSelection = field(default_factory=SituationSelection)
 
     @property
     def steps(self) -> list:
@@ -29,21 +41,35 @@ class Journey:
                 return phase
         return None
 
+    def _route_through(self, step) -> list:
+        """The steps a visitor walks: those that apply, plus the one they are on."""
+        return [candidate for candidate in self.steps if candidate.applies or candidate.pk == step.pk]
+
     def neighbours(self, step) -> tuple:
         """The step before and after this one, continuing across phase boundaries."""
-        steps = self.steps
-        for index, candidate in enumerate(steps):
+        route = self._route_through(step)
+        for index, candidate in enumerate(route):
             if candidate.pk == step.pk:
-                previous = steps[index - 1] if index > 0 else None
-                following = steps[index + 1] if index + 1 < len(steps) else None
+                previous = route[index - 1] if index > 0 else None
+                following = route[index + 1] if index + 1 < len(route) else None
                 return previous, following
         return None, None
 
+    def position(self, step) -> tuple[int, int] | tuple[None, None]:
+        """("step 3 of 6") within the step's phase, counting only the steps on the visitor's route."""
+        phase = self.phase_of(step)
+        if phase is None:
+            return None, None
+        route = [candidate for candidate in phase.steps if candidate.applies or candidate.pk == step.pk]
+        number = next(index for index, candidate in enumerate(route, 1) if candidate.pk == step.pk)
+        return number, len(route)
 
-def build_journey(root_path: str, phase_depth: int) -> Journey:
+
+def build_journey(root_path: str, phase_depth: int, selection: SituationSelection | None = None) -> Journey:
     """All live, public phases at ``phase_depth`` under the home page at ``root_path``, with their steps."""
     from fases.models import FasePage, StapPage
 
+    selection = selection or SituationSelection()
     phases = [
         PhaseEntry(page)
         for page in FasePage.objects.live()
@@ -63,5 +89,6 @@ def build_journey(root_path: str, phase_depth: int) -> Journey:
     for step in steps:
         phase = by_path.get(step.path[: -Page.steplen])
         if phase is not None:
+            step.applies = selection.matches(step.situation_slugs())
             phase.steps.append(step)
-    return Journey(phases)
+    return Journey(phases, selection)

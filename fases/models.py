@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,8 +11,9 @@ from wagtail.search import index
 
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
+from wegwijzer.review import Reviewable, page_tabs
 
-from .blocks import InhoudStreamBlock
+from .blocks import EntryPointBlock, InhoudStreamBlock
 from .journey import build_journey
 
 
@@ -25,7 +25,15 @@ class HomePage(Page):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    entry_points = StreamField(
+        [("entry_point", EntryPointBlock())],
+        blank=True,
+        max_num=4,
+        verbose_name=_("starts per audience"),
+        help_text=_("Where professionals, victims and worried citizens begin. Shown under the introduction."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("entry_points")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -36,17 +44,16 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def journey(self):
-        return build_journey(self.path, self.depth + 1)
+    def journey(self, request=None):
+        return build_journey(self.path, self.depth + 1, selection_for_request(request))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["journey"] = self.journey()
-        context["selection"] = selection_for_request(request)
+        context["journey"] = self.journey(request)
         return context
 
 
-class FasePage(Page):
+class FasePage(Reviewable, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences under the title and in the list of phases."),
@@ -68,19 +75,18 @@ class FasePage(Page):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 
-    def journey(self):
-        return build_journey(self.path[: -self.steplen], self.depth)
+    def journey(self, request=None):
+        return build_journey(self.path[: -self.steplen], self.depth, selection_for_request(request))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        journey = self.journey()
+        journey = self.journey(request)
         context["journey"] = journey
         context["phase"] = next((p for p in journey.phases if p.page.pk == self.pk), None)
-        context["selection"] = selection_for_request(request)
         return context
 
 
-class StapPage(SituationTaggedMixin, Page):
+class StapPage(Reviewable, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -104,6 +110,7 @@ class StapPage(SituationTaggedMixin, Page):
         ),
         FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
     ]
+    edit_handler = page_tabs(content_panels)
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -118,42 +125,57 @@ class StapPage(SituationTaggedMixin, Page):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
-    def journey(self):
-        return build_journey(self.path[: -2 * self.steplen], self.depth - 1)
+    def journey(self, request=None):
+        return build_journey(self.path[: -2 * self.steplen], self.depth - 1, selection_for_request(request))
 
-    @cached_property
-    def regelingen(self):
-        """Links to live regulations, in the editor's order, with the regulation loaded in the same query."""
-        return list(
+    def regelingen(self, selection=None):
+        """Links to live regulations in the editor's order, split into those that apply and the rest."""
+        links = (
             self.regeling_links.filter(regeling__live=True)
             .select_related("regeling")
             .prefetch_related("regeling__situations")
         )
+        return _split_by_situation(links, "regeling", selection)
 
-    @cached_property
-    def organisaties(self):
-        return list(
+    def organisaties(self, selection=None):
+        links = (
             self.organisatie_links.filter(organisatie__live=True)
             .select_related("organisatie")
             .prefetch_related("organisatie__situations")
         )
+        return _split_by_situation(links, "organisatie", selection)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        journey = self.journey()
-        phase = journey.phase_of(self)
+        selection = selection_for_request(request)
+        journey = self.journey(request)
         previous_step, next_step = journey.neighbours(self)
+        step_number, step_total = journey.position(self)
+        regelingen, hidden_regelingen = self.regelingen(selection)
+        organisaties, hidden_organisaties = self.organisaties(selection)
         context.update(
             journey=journey,
-            phase=phase,
+            phase=journey.phase_of(self),
             previous_step=previous_step,
             next_step=next_step,
-            step_number=next((i for i, s in enumerate(phase.steps, 1) if s.pk == self.pk), None)
-            if phase
-            else None,
-            selection=selection_for_request(request),
+            step_number=step_number,
+            step_total=step_total,
+            applies=selection.matches(self.situation_slugs()),
+            regelingen=regelingen,
+            hidden_regelingen=hidden_regelingen,
+            organisaties=organisaties,
+            hidden_organisaties=hidden_organisaties,
         )
         return context
+
+
+def _split_by_situation(links, target, selection):
+    """(links whose snippet applies to the chosen situation, number left out); all of them without a choice."""
+    links = list(links)
+    if not selection:
+        return links, 0
+    shown = [link for link in links if getattr(link, target).matches_situation(selection)]
+    return shown, len(links) - len(shown)
 
 
 class StepLink(Orderable):

@@ -22,6 +22,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from wegwijzer.review import Reviewable
+
 from .situations import SituationTaggedMixin
 
 
@@ -97,18 +99,6 @@ class Situatie(Taxonomy):
         return f"{self.get_dimension_display()}: {self.name}"
 
 
-class ReviewedContent(models.Model):
-    """Facts change; every item says when an editor last checked it."""
-
-    last_checked = models.DateField(
-        _("last checked"),
-        help_text=_('The date an editor last verified these facts. Visitors see it as "Last checked on".'),
-    )
-
-    class Meta:
-        abstract = True
-
-
 class PublicSnippet(
     WorkflowMixin,
     DraftStateMixin,
@@ -117,7 +107,7 @@ class PublicSnippet(
     PreviewableMixin,
     TranslatableMixin,
     SituationTaggedMixin,
-    ReviewedContent,
+    Reviewable,
     index.Indexed,
     ClusterableModel,
 ):
@@ -244,7 +234,7 @@ class Organisatie(PublicSnippet):
                     ],
                     heading=_("Services and situations"),
                 ),
-                ObjectList([FieldPanel("last_checked")], heading=_("Review")),
+                ObjectList([FieldPanel("last_checked"), FieldPanel("review_before")], heading=_("Review")),
             ]
         )
     ]
@@ -326,7 +316,7 @@ class Regeling(PublicSnippet):
                     [FieldPanel("situations", widget=forms.CheckboxSelectMultiple)],
                     heading=_("Situations"),
                 ),
-                ObjectList([FieldPanel("last_checked")], heading=_("Review")),
+                ObjectList([FieldPanel("last_checked"), FieldPanel("review_before")], heading=_("Review")),
             ]
         )
     ]

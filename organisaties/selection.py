@@ -1,14 +1,27 @@
-"""Reading the visitor's situation from the query string, checked against the situations editors keep."""
+"""The visitor's situation, read from the query string and checked against the situations editors keep.
 
-from organisaties.models import Situatie
-from organisaties.situations import SituationSelection
+One query per request at most, and only when the page needs it: the situation list is memoised on the request and
+shared by the filter form, the summary of the choice and the validation of the query string.
+"""
+
+from django.utils.functional import SimpleLazyObject
+
+from wegwijzer.i18n import in_active_language
+
+from .models import Situatie
+from .situations import DIMENSIONS, SituationSelection
 
 
-def known_situations(locale=None) -> dict[str, set[str]]:
-    known: dict[str, set[str]] = {}
-    for dimension, slug in Situatie.objects.values_list("dimension", "slug"):
-        known.setdefault(dimension, set()).add(slug)
-    return known
+def situation_choices(request=None) -> dict[str, list[Situatie]]:
+    """The situations of the active language, per dimension, in the editors' order."""
+    cached = getattr(request, "_wegwijzer_situations", None) if request is not None else None
+    if cached is None:
+        cached = {dimension: [] for dimension in DIMENSIONS}
+        for situatie in Situatie.objects.filter(in_active_language()).order_by("sort_order", "name"):
+            cached.setdefault(situatie.dimension, []).append(situatie)
+        if request is not None:
+            request._wegwijzer_situations = cached
+    return cached
 
 
 def selection_for_request(request) -> SituationSelection:
@@ -17,9 +30,31 @@ def selection_for_request(request) -> SituationSelection:
         return SituationSelection()
     cached = getattr(request, "_wegwijzer_selection", None)
     if cached is None:
-        if any(key in request.GET for key in ("leeftijd", "herkomst", "uitbuiting")):
-            cached = SituationSelection.from_query(request.GET, known_situations())
+        if any(key in request.GET for key in DIMENSIONS):
+            known = {
+                dimension: {s.slug for s in items} for dimension, items in situation_choices(request).items()
+            }
+            cached = SituationSelection.from_query(request.GET, known)
         else:
             cached = SituationSelection()
         request._wegwijzer_selection = cached
     return cached
+
+
+def chosen_situations(request) -> list[Situatie]:
+    """The Situatie objects the visitor chose, for the summary "You are looking for help for: ..."."""
+    selection = selection_for_request(request)
+    if not selection:
+        return []
+    choices = situation_choices(request)
+    return [
+        situatie
+        for dimension, slug in selection.values.items()
+        for situatie in choices.get(dimension, [])
+        if situatie.slug == slug
+    ]
+
+
+def situation_context(request):
+    """Context processor: the chosen situation on every page, computed only when a template uses it."""
+    return {"selection": SimpleLazyObject(lambda: selection_for_request(request))}

@@ -37,7 +37,7 @@ class SituationTaggedMixin(models.Model):
             tags.setdefault(situatie.dimension, set()).add(situatie.slug)
         return tags
 
-    def applies_to(self, selection: "SituationSelection") -> bool:
+    def matches_situation(self, selection: "SituationSelection") -> bool:
         return selection.matches(self.situation_slugs())
 
 

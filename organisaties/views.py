@@ -5,26 +5,23 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
 
+from wegwijzer.i18n import in_active_language
+
+from .filters import ListFilters, clean_text, filter_organisations, filter_regulations, organisation_filters
 from .models import Organisatie, Regeling
 from .selection import selection_for_request
 
 PAGE_SIZE = 20
-MAX_QUERY_LENGTH = 200
 
 
 def _live_in_active_locale(model):
-    return model.objects.filter(live=True, locale=Locale.get_active())
+    return model.objects.filter(in_active_language(), live=True)
 
 
 def _page_of(request, items):
     """The requested page of a list; a missing, malformed or too large number gives the nearest valid page."""
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
-
-
-def _name_query(request) -> str:
-    return request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
 
 
 def _organisations_trail(current=None):
@@ -39,17 +36,17 @@ def _regulations_trail(current=None):
 
 @require_safe
 def organisatie_list(request):
-    query = _name_query(request)
+    selection = selection_for_request(request)
+    filters, options = organisation_filters(request)
     organisaties = _live_in_active_locale(Organisatie).prefetch_related("services", "situations")
-    if query:
-        organisaties = organisaties.filter(name__icontains=query)
     return render(
         request,
         "organisaties/organisatie_list.html",
         {
-            "page_obj": _page_of(request, organisaties),
-            "query": query,
-            "selection": selection_for_request(request),
+            "page_obj": _page_of(request, filter_organisations(organisaties, filters, selection)),
+            "filters": filters,
+            "options": options,
+            "querystring": filters.querystring(selection),
             "trail": _organisations_trail(),
         },
     )
@@ -74,17 +71,16 @@ def organisatie_detail(request, slug):
 
 @require_safe
 def regeling_list(request):
-    query = _name_query(request)
+    selection = selection_for_request(request)
+    filters = ListFilters(clean_text(request.GET.get("q", "")))
     regelingen = _live_in_active_locale(Regeling).prefetch_related("situations")
-    if query:
-        regelingen = regelingen.filter(title__icontains=query)
     return render(
         request,
         "organisaties/regeling_list.html",
         {
-            "page_obj": _page_of(request, regelingen),
-            "query": query,
-            "selection": selection_for_request(request),
+            "page_obj": _page_of(request, filter_regulations(regelingen, filters, selection)),
+            "filters": filters,
+            "querystring": filters.querystring(selection),
             "trail": _regulations_trail(),
         },
     )

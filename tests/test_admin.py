@@ -16,6 +16,7 @@ def step_form(title, slug, summary, organisaties=(), regelingen=(), action=None)
             "title": title,
             "slug": slug,
             "summary": summary,
+            "last_checked": "2026-11-01",
             "body": streamfield([("paragraph", rich_text("<p>Tekst van de stap.</p>"))]),
             "regeling_links": inline_formset([{"regeling": r.pk, "note": ""} for r in regelingen]),
             "organisatie_links": inline_formset(
@@ -66,7 +67,8 @@ def test_editor_creates_a_step_and_attaches_organisations(admin_client, client):
 def test_a_step_without_summary_cannot_be_published(admin_client):
     phase = FasePage.objects.get(slug="compensatie")
     response = admin_client.post(
-        add_step_url(phase), step_form("Zonder samenvatting", "zonder-samenvatting", "", action="action-publish")
+        add_step_url(phase),
+        step_form("Zonder samenvatting", "zonder-samenvatting", "", action="action-publish"),
     )
     assert response.status_code == 200
     assert "summary" in response.context["form"].errors
@@ -86,14 +88,23 @@ def test_organisation_listing_and_edit_form_in_admin(admin_client):
     assert response.status_code == 200
     assert "CoMensha" in response.content.decode()
     organisatie = Organisatie.objects.get(slug="comensha")
-    response = admin_client.get(reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,)))
+    response = admin_client.get(
+        reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+    )
     assert response.status_code == 200
 
 
 def test_organisation_without_name_gives_a_form_error(admin_client):
     response = admin_client.post(
         reverse("wagtailsnippets_organisaties_organisatie:add"),
-        {"name": "", "slug": "", "summary": "", "what_it_does": rich_text(""), "coverage": "national", "action-publish": "1"},
+        {
+            "name": "",
+            "slug": "",
+            "summary": "",
+            "what_it_does": rich_text(""),
+            "coverage": "national",
+            "action-publish": "1",
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors

@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from fases.blocks import InhoudStreamBlock
 
+from .review import Reviewable, page_tabs
+
 
 class HelplineBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=100, help_text=_("e.g. Politie"))
@@ -69,7 +71,7 @@ class SiteInstellingen(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
-class InformatiePagina(Page):
+class InformatiePagina(Reviewable, Page):
     """About us, privacy, accessibility, contact and other pages outside the phases."""
 
     intro = models.TextField(
@@ -78,6 +80,7 @@ class InformatiePagina(Page):
     body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = page_tabs(content_panels)
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),

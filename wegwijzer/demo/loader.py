@@ -52,6 +52,7 @@ class DemoLoader:
         self.regelingen = self.load_regelingen(self.read("regelingen.yaml")["regelingen"], situaties)
         home = self.load_home(self.read("fases.yaml"), situaties)
         self.load_information_pages(home, self.read("paginas.yaml")["paginas"])
+        self._finish_entry_points()
         self.load_settings(self.read("instellingen.yaml"))
         return self.created
 
@@ -170,6 +171,7 @@ class DemoLoader:
                 ),
             )
         self._make_site_root(home)
+        self.load_entry_points(home, data["home"].get("entry_points", []))
         for phase_data in data["fases"]:
             phase = FasePage.objects.child_of(home).filter(slug=phase_data["slug"]).first()
             if phase is None:
@@ -186,6 +188,27 @@ class DemoLoader:
                 if not StapPage.objects.child_of(phase).filter(slug=step_data["slug"]).exists():
                     self._publish_page(phase, self.build_step(step_data, situaties))
         return home
+
+    def load_entry_points(self, home, rows):
+        """The starts per audience on the home page; they link to pages, so they are added once the tree exists."""
+        if home.entry_points or not rows:
+            return
+        self._pending_entry_points = (home, rows)
+
+    def _finish_entry_points(self):
+        pending = getattr(self, "_pending_entry_points", None)
+        if pending is None:
+            return
+        home, rows = pending
+        blocks = []
+        for row in rows:
+            value = {"title": row["title"], "text": row["text"], "page": None, "path": row.get("path", "")}
+            if row.get("page"):
+                value["page"] = Page.objects.get(url_path=home.url_path + row["page"].strip("/") + "/").pk
+            blocks.append({"type": "entry_point", "value": value})
+        home.entry_points = blocks
+        home.save_revision().publish()
+        self.created += 1
 
     def build_step(self, data, situaties) -> StapPage:
         step = StapPage(

@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from wegwijzer.i18n import in_active_language
 
 register = template.Library()
 
@@ -24,7 +26,7 @@ def main_navigation(context):
     if journey is not None:
         phases = [entry.page for entry in journey.phases]
     else:
-        phases = list(FasePage.objects.live().public().filter(locale=Locale.get_active()).order_by("path"))
+        phases = list(FasePage.objects.live().public().filter(in_active_language()).order_by("path"))
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
@@ -36,7 +38,7 @@ def main_navigation(context):
         else:
             state = ""
         items.append((phase, state))
-    return {"items": items, "request": context.get("request")}
+    return {"items": items, "request": context.get("request"), "selection": context.get("selection")}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
@@ -44,7 +46,7 @@ def footer_links(context):
     """Information pages that editors marked "show in menus", in tree order."""
     from wegwijzer.models import InformatiePagina
 
-    pages = InformatiePagina.objects.live().public().filter(show_in_menus=True, locale=Locale.get_active())
+    pages = InformatiePagina.objects.live().public().filter(in_active_language(), show_in_menus=True)
     return {"pages": pages.order_by("path"), "request": context.get("request")}
 
 
@@ -62,4 +64,4 @@ def breadcrumbs(context, page=None, trail=()):
         crumbs.append((home_url(), None))
         crumbs.extend(trail[:-1])
         current_title = trail[-1][1] if trail else ""
-    return {"crumbs": crumbs, "current_title": current_title}
+    return {"crumbs": crumbs, "current_title": current_title, "selection": context.get("selection")}

@@ -1,0 +1,82 @@
+"""The filters of the organisation guide and the regulations overview, read from GET parameters.
+
+Unknown or malformed values are ignored, so a hand-edited or old link still shows a normal page.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from wegwijzer.i18n import in_active_language
+
+from .models import Dienst, Doelgroep, Organisatie
+
+MAX_QUERY_LENGTH = 200
+
+
+def clean_text(value: str, limit: int = MAX_QUERY_LENGTH) -> str:
+    """A search text without control characters (NUL bytes break PostgreSQL), capped in length."""
+    return "".join(char for char in value[:limit] if char.isprintable()).strip()
+
+
+@dataclass
+class ListFilters:
+    query: str = ""
+    values: dict = field(default_factory=dict)  # parameter name -> chosen slug
+
+    def querystring(self, selection) -> str:
+        params = {"q": self.query} if self.query else {}
+        params.update(self.values)
+        params.update(selection.values)
+        return urlencode(params)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query or self.values)
+
+
+def _options(model):
+    return list(model.objects.filter(in_active_language()).order_by("sort_order", "name"))
+
+
+def organisation_filters(request):
+    """The filter form's options and the visitor's valid choices."""
+    options = {
+        "dienst": _options(Dienst),
+        "doelgroep": _options(Doelgroep),
+        "werkgebied": [
+            type("Option", (), {"slug": value, "name": label})
+            for value, label in Organisatie.Coverage.choices
+        ],
+    }
+    chosen = {}
+    for name, items in options.items():
+        value = request.GET.get(name, "")
+        if value in {item.slug for item in items}:
+            chosen[name] = value
+    return ListFilters(clean_text(request.GET.get("q", "")), chosen), options
+
+
+def filter_organisations(queryset, filters: ListFilters, selection):
+    if filters.query:
+        queryset = queryset.filter(name__icontains=filters.query)
+    if "dienst" in filters.values:
+        queryset = queryset.filter(services__slug=filters.values["dienst"])
+    if "doelgroep" in filters.values:
+        queryset = queryset.filter(audiences__slug=filters.values["doelgroep"])
+    if "werkgebied" in filters.values:
+        queryset = queryset.filter(coverage=filters.values["werkgebied"])
+    return _matching_situation(queryset.distinct(), selection)
+
+
+def filter_regulations(queryset, filters: ListFilters, selection):
+    if filters.query:
+        queryset = queryset.filter(title__icontains=filters.query)
+    return _matching_situation(queryset, selection)
+
+
+def _matching_situation(queryset, selection):
+    """Items that apply to the chosen situation; the tags are prefetched, so this adds no queries per item."""
+    items = list(queryset)
+    if not selection:
+        return items
+    return [item for item in items if item.matches_situation(selection)]
