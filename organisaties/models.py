@@ -200,7 +200,7 @@ class Organisatie(PublicSnippet):
         index.SearchField("summary", boost=2),
         index.SearchField("what_it_does"),
         index.FilterField("live"),
-        index.FilterField("locale_id"),
+        index.FilterField("locale"),
     ]
 
     panels = [
@@ -288,7 +288,7 @@ class Regeling(PublicSnippet):
         index.SearchField("legal_basis"),
         index.SearchField("applies_to"),
         index.FilterField("live"),
-        index.FilterField("locale_id"),
+        index.FilterField("locale"),
     ]
 
     panels = [

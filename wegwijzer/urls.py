@@ -17,6 +17,7 @@ if settings.DEBUG:
 
 # Dutch lives at the root without a prefix; other languages under their code (/en/...).
 urlpatterns += i18n_patterns(
+    path("", include("wegwijzer.urls_public")),
     path("", include("fases.urls")),
     path("", include("organisaties.urls")),
     path("", include(wagtail_urls)),

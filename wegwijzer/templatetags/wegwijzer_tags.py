@@ -65,3 +65,12 @@ def breadcrumbs(context, page=None, trail=()):
         crumbs.extend(trail[:-1])
         current_title = trail[-1][1] if trail else ""
     return {"crumbs": crumbs, "current_title": current_title, "selection": context.get("selection")}
+
+
+@register.inclusion_tag("includes/search_suggestions.html", takes_context=True)
+def search_suggestions(context):
+    """Where to go when a search finds nothing: the four phases and the organisation guide."""
+    from fases.models import FasePage
+
+    phases = FasePage.objects.live().public().filter(in_active_language()).order_by("path")
+    return {"phases": phases, "request": context.get("request")}
