@@ -1,4 +1,4 @@
-"""The journey through the phases: every live phase with its steps, in tree order, in two queries.
+"""The journey through the phases: every live phase with its steps, in tree order.
 
 Home, phase and step pages all show (part of) this structure: the main navigation, the numbered steps of a phase,
 "step 3 of 6" and previous/next links that continue into the next phase. With a situation chosen, steps that do
@@ -65,28 +65,12 @@ class Journey:
         return number, len(route)
 
 
-def build_journey(root_path: str, phase_depth: int, selection: SituationSelection | None = None) -> Journey:
-    """All live, public phases at ``phase_depth`` under the home page at ``root_path``, with their steps."""
-    from fases.models import FasePage, StapPage
-
+def journey_for(structure, selection: SituationSelection | None = None) -> Journey:
+    """The journey of a language's site structure, with each step marked as applying to the situation or not."""
     selection = selection or SituationSelection()
-    phases = [
-        PhaseEntry(page)
-        for page in FasePage.objects.live()
-        .public()
-        .filter(path__startswith=root_path, depth=phase_depth)
-        .order_by("path")
-    ]
+    phases = [PhaseEntry(page) for page in structure.phases]
     by_path = {phase.page.path: phase for phase in phases}
-    steps = (
-        StapPage.objects.live()
-        .public()
-        .filter(path__startswith=root_path, depth=phase_depth + 1)
-        .order_by("path")
-        .defer_streamfields()
-        .prefetch_related("situations")
-    )
-    for step in steps:
+    for step in structure.steps:
         phase = by_path.get(step.path[: -Page.steplen])
         if phase is not None:
             step.applies = selection.matches(step.situation_slugs())

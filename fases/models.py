@@ -1,20 +1,23 @@
 """The phase tree: HomePage -> FasePage -> StapPage, and the ordered links from steps to the snippets."""
 
 from django import forms
+from django.apps import apps
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
 from wegwijzer.review import Reviewable, page_tabs
 
 from .blocks import EntryPointBlock, InhoudStreamBlock
-from .journey import build_journey
+from .journey import journey_for
 
 
 class HomePage(Page):
@@ -45,7 +48,26 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def journey(self, request=None):
-        return build_journey(self.path, self.depth + 1, selection_for_request(request))
+        return _journey(self, request)
+
+    def route(self, request, path_components):
+        """Finds the page a path names in one query for the known page types.
+
+        Wagtail's default routing walks the tree one level at a time, two queries per level. Phases, steps and
+        information pages sit at known depths, so they are looked up directly by their URL path; anything else
+        (a page type added later) still goes through the default routing.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            candidates = {1: ("fases.FasePage", "wegwijzer.InformatiePagina"), 2: ("fases.StapPage",)}
+            for label in candidates.get(len(path_components), ()):
+                model = apps.get_model(label)
+                page = model.objects.filter(url_path=url_path, locale_id=self.locale_id).first()
+                if page is not None:
+                    if not page.live:
+                        raise Http404
+                    return RouteResult(page)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -76,7 +98,7 @@ class FasePage(Reviewable, Page):
         verbose_name_plural = _("phases")
 
     def journey(self, request=None):
-        return build_journey(self.path[: -self.steplen], self.depth, selection_for_request(request))
+        return _journey(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -126,7 +148,7 @@ class StapPage(Reviewable, SituationTaggedMixin, Page):
         verbose_name_plural = _("steps")
 
     def journey(self, request=None):
-        return build_journey(self.path[: -2 * self.steplen], self.depth - 1, selection_for_request(request))
+        return _journey(self, request)
 
     def regelingen(self, selection=None):
         """Links to live regulations in the editor's order, split into those that apply and the rest."""
@@ -147,26 +169,39 @@ class StapPage(Reviewable, SituationTaggedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        selection = selection_for_request(request)
         journey = self.journey(request)
+        selection = selection_for_request(request)
         previous_step, next_step = journey.neighbours(self)
         step_number, step_total = journey.position(self)
         regelingen, hidden_regelingen = self.regelingen(selection)
         organisaties, hidden_organisaties = self.organisaties(selection)
+        phase = journey.phase_of(self)
+        in_journey = next((step for step in journey.steps if step.pk == self.pk), None)
         context.update(
             journey=journey,
-            phase=journey.phase_of(self),
+            phase=phase,
             previous_step=previous_step,
             next_step=next_step,
             step_number=step_number,
             step_total=step_total,
-            applies=selection.matches(self.situation_slugs()),
+            applies=in_journey.applies
+            if in_journey is not None
+            else selection.matches(self.situation_slugs()),
             regelingen=regelingen,
             hidden_regelingen=hidden_regelingen,
             organisaties=organisaties,
             hidden_organisaties=hidden_organisaties,
         )
         return context
+
+
+def _journey(page, request):
+    """The journey of the page's own language (a preview may show a page in another language than the admin)."""
+    from wegwijzer.structure import site_structure
+
+    language = page.locale.language_code if request is None or getattr(request, "is_preview", False) else None
+    structure = site_structure(request, language)
+    return journey_for(structure, selection_for_request(request))
 
 
 def _split_by_situation(links, target, selection):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from organisaties.selection import chosen_situations, selection_for_request
-from wegwijzer.i18n import in_active_language
+from wegwijzer.structure import site_structure
 
-from .journey import build_journey
-from .models import HomePage, StapOrganisatie, StapRegeling
+from .journey import journey_for
+from .models import StapOrganisatie, StapRegeling
 
 
 def _links_by_step(model, target, steps, selection):
@@ -32,11 +32,11 @@ def _links_by_step(model, target, steps, selection):
 
 @require_safe
 def overzicht(request):
-    home = HomePage.objects.live().filter(in_active_language()).first()
-    if home is None:
+    structure = site_structure(request)
+    if structure.home is None:
         raise Http404
     selection = selection_for_request(request)
-    journey = build_journey(home.path, home.depth + 1, selection)
+    journey = journey_for(structure, selection)
     steps = [step for step in journey.steps if step.applies]
     regelingen = _links_by_step(StapRegeling, "regeling", steps, selection)
     organisaties = _links_by_step(StapOrganisatie, "organisatie", steps, selection)

@@ -12,13 +12,22 @@ from .models import Situatie
 from .situations import DIMENSIONS, SituationSelection
 
 
+def load_situation_choices(language_filter=None) -> dict[str, list[Situatie]]:
+    """The situations of a language, per dimension, in the editors' order (one query)."""
+    choices = {dimension: [] for dimension in DIMENSIONS}
+    for situatie in Situatie.objects.filter(language_filter or in_active_language()).order_by(
+        "sort_order", "name"
+    ):
+        choices.setdefault(situatie.dimension, []).append(situatie)
+    return choices
+
+
 def situation_choices(request=None) -> dict[str, list[Situatie]]:
-    """The situations of the active language, per dimension, in the editors' order."""
+    """The situations of the active language; taken from the cached site structure when a page already has it."""
     cached = getattr(request, "_wegwijzer_situations", None) if request is not None else None
     if cached is None:
-        cached = {dimension: [] for dimension in DIMENSIONS}
-        for situatie in Situatie.objects.filter(in_active_language()).order_by("sort_order", "name"):
-            cached.setdefault(situatie.dimension, []).append(situatie)
+        structure = getattr(request, "_wegwijzer_structure", None)
+        cached = getattr(structure, "situations", None) or load_situation_choices()
         if request is not None:
             request._wegwijzer_situations = cached
     return cached

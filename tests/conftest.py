@@ -23,4 +23,14 @@ def soup():
 def step(db):
     from fases.models import StapPage
 
-    return StapPage.objects.get(slug="bedenktijd-en-verblijf")
+    return StapPage.objects.get(locale__language_code="nl", slug="bedenktijd-en-verblijf")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: content changed by an earlier (rolled back) test must not linger."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

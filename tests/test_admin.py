@@ -34,10 +34,10 @@ def add_step_url(phase):
 
 
 def test_editor_creates_a_step_and_attaches_organisations(admin_client, client):
-    phase = FasePage.objects.get(slug="compensatie")
-    fairwork = Organisatie.objects.get(slug="fairwork")
-    slachtofferhulp = Organisatie.objects.get(slug="slachtofferhulp-nederland")
-    schadefonds = Regeling.objects.get(slug="schadefonds-tegemoetkoming")
+    phase = FasePage.objects.get(locale__language_code="nl", slug="compensatie")
+    fairwork = Organisatie.objects.get(locale__language_code="nl", slug="fairwork")
+    slachtofferhulp = Organisatie.objects.get(locale__language_code="nl", slug="slachtofferhulp-nederland")
+    schadefonds = Regeling.objects.get(locale__language_code="nl", slug="schadefonds-tegemoetkoming")
 
     response = admin_client.post(
         add_step_url(phase),
@@ -52,7 +52,7 @@ def test_editor_creates_a_step_and_attaches_organisations(admin_client, client):
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
 
-    step = StapPage.objects.get(slug="hulp-bij-loonvordering")
+    step = StapPage.objects.get(locale__language_code="nl", slug="hulp-bij-loonvordering")
     assert step.live
     assert step.get_parent().pk == phase.pk
     assert [link.organisatie for link in step.organisatie_links.order_by("sort_order")] == [
@@ -65,7 +65,7 @@ def test_editor_creates_a_step_and_attaches_organisations(admin_client, client):
 
 
 def test_a_step_without_summary_cannot_be_published(admin_client):
-    phase = FasePage.objects.get(slug="compensatie")
+    phase = FasePage.objects.get(locale__language_code="nl", slug="compensatie")
     response = admin_client.post(
         add_step_url(phase),
         step_form("Zonder samenvatting", "zonder-samenvatting", "", action="action-publish"),
@@ -76,7 +76,7 @@ def test_a_step_without_summary_cannot_be_published(admin_client):
 
 
 def test_a_step_cannot_be_added_under_the_home_page(admin_client):
-    home = FasePage.objects.first().get_parent()
+    home = FasePage.objects.filter(locale__language_code="nl").first().get_parent()
     response = admin_client.get(reverse("wagtailadmin_pages:add", args=("fases", "stappage", home.pk)))
     # Wagtail refuses and sends the editor back to the dashboard instead of showing the form.
     assert response.status_code == 302
@@ -87,7 +87,7 @@ def test_organisation_listing_and_edit_form_in_admin(admin_client):
     response = admin_client.get(reverse("wagtailsnippets_organisaties_organisatie:list"), {"q": "CoMensha"})
     assert response.status_code == 200
     assert "CoMensha" in response.content.decode()
-    organisatie = Organisatie.objects.get(slug="comensha")
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
     response = admin_client.get(
         reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
     )

@@ -23,7 +23,7 @@ def card_slugs(page, section):
 
 
 def title(slug):
-    return StapPage.objects.get(slug=slug).title
+    return StapPage.objects.get(locale__language_code="nl", slug=slug).title
 
 
 def test_home_page_hides_steps_that_do_not_apply(client, soup):
@@ -131,14 +131,14 @@ def test_overview_contains_exactly_the_applicable_steps(client, soup):
     shown = [a.get_text(strip=True) for a in page.select(".overview-step h3 a")]
     expected = [
         step.title
-        for step in StapPage.objects.live().order_by("path")
+        for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")
         if step.slug not in {"bedenktijd-en-verblijf", "terugkeer"}
     ]
     assert shown == expected
     all_steps = [
         a.get_text(strip=True) for a in soup(client.get("/overzicht/")).select(".overview-step h3 a")
     ]
-    assert all_steps == [step.title for step in StapPage.objects.live().order_by("path")]
+    assert all_steps == [step.title for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")]
 
 
 def test_overview_lists_organisations_with_contact_details_and_dates(client, soup):

@@ -29,8 +29,8 @@ def test_information_pages_only_under_the_home_page():
 
 @pytest.mark.django_db
 def test_what_can_be_created_where_in_the_demo_tree():
-    home = HomePage.objects.get()
-    phase = FasePage.objects.get(slug="beschermen")
+    home = HomePage.objects.get(locale__language_code="nl")
+    phase = FasePage.objects.get(locale__language_code="nl", slug="beschermen")
     step = StapPage.objects.child_of(phase).first()
     root = Page.get_first_root_node()
 

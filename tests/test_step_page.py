@@ -30,7 +30,7 @@ def test_reordering_the_links_reorders_the_page(client, soup, step):
 
 
 def test_organisation_cards_show_contact_details_and_the_steps_note(client, soup):
-    step = StapPage.objects.get(slug="melden")
+    step = StapPage.objects.get(locale__language_code="nl", slug="melden")
     link = step.organisatie_links.get(organisatie__slug="politie")
     link.note = "Bel bij een vermoeden van mensenhandel."
     link.save()
@@ -54,11 +54,11 @@ def test_organisation_without_live_version_is_left_out(client, soup, step):
 
 def test_previous_and_next_links_continue_across_phases(client, soup):
     last_of_signaleren = (
-        StapPage.objects.filter(path__startswith=StapPage.objects.get(slug="melden").path[:-4])
+        StapPage.objects.filter(path__startswith=StapPage.objects.get(locale__language_code="nl", slug="melden").path[:-4])
         .order_by("path")
         .last()
     )
-    first_of_beschermen = StapPage.objects.get(slug="veiligheid")
+    first_of_beschermen = StapPage.objects.get(locale__language_code="nl", slug="veiligheid")
     page = soup(client.get(last_of_signaleren.url))
     assert page.select_one('a[rel="next"]')["href"] == first_of_beschermen.url
     page = soup(client.get(first_of_beschermen.url))

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WegwijzerConfig(AppConfig):
     name = "wegwijzer"
     verbose_name = _("Wegwijzer")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

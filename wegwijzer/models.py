@@ -2,11 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from fases.blocks import InhoudStreamBlock
@@ -14,21 +13,30 @@ from fases.blocks import InhoudStreamBlock
 from .review import Reviewable, page_tabs
 
 
-class HelplineBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Name"), max_length=100, help_text=_("e.g. Politie"))
-    number = blocks.CharBlock(
-        label=_("Phone number"), max_length=30, help_text=_("As visitors should dial it.")
+class Hulplijn(TranslatableMixin, models.Model):
+    """A key helpline shown on every page under the emergency number ("Direct hulp nodig?").
+
+    A translatable snippet rather than a site setting, because the description must be in the visitor's language.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("e.g. Politie"))
+    number = models.CharField(_("phone number"), max_length=30, help_text=_("As visitors should dial it."))
+    description = models.CharField(
+        _("when to call"), max_length=150, blank=True, help_text=_("e.g. Reporting human trafficking")
     )
-    description = blocks.CharBlock(
-        label=_("When to call"),
-        max_length=150,
-        required=False,
-        help_text=_("e.g. Melden van mensenhandel"),
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are shown first.")
     )
 
-    class Meta:
-        icon = "mail"
-        label = _("Helpline")
+    panels = [FieldPanel("name"), FieldPanel("number"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.number})"
 
 
 @register_setting(icon="warning")
@@ -49,11 +57,16 @@ class SiteInstellingen(BaseSiteSetting):
         default="112",
         help_text=_('Shown as "Need help now? Call ... in acute danger" on every page.'),
     )
-    helplines = StreamField(
-        [("helpline", HelplineBlock())],
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
         blank=True,
-        verbose_name=_("helplines"),
-        help_text=_("The few key numbers shown on every page under the emergency number. Keep it short."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page about visiting safely"),
+        help_text=_(
+            'Linked beside the quick exit button as "Visit safely". Shown in the visitor\'s language.'
+        ),
     )
     contact_email = models.EmailField(
         _("editorial contact e-mail"),
@@ -62,8 +75,8 @@ class SiteInstellingen(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("emergency_number"), FieldPanel("helplines")], heading=_("Help now")),
-        FieldPanel("quick_exit_url"),
+        FieldPanel("emergency_number"),
+        MultiFieldPanel([FieldPanel("quick_exit_url"), FieldPanel("safety_page")], heading=_("Quick exit")),
         FieldPanel("contact_email"),
     ]
 

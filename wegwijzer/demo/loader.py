@@ -14,9 +14,10 @@ from wagtail.models import Locale, Page, Site
 
 from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
-from wegwijzer.models import InformatiePagina, SiteInstellingen
+from wegwijzer.models import Hulplijn, InformatiePagina, SiteInstellingen
 
 from .blocks import rich_text_from_paragraphs, stream_data
+from .translations import TranslationLoader
 
 
 def read(name: str, directory: Path | None = None) -> dict:
@@ -37,7 +38,6 @@ class DemoLoader:
     @transaction.atomic
     def load(self, reset: bool = False) -> int:
         self.locale = Locale.get_default()
-        Locale.objects.get_or_create(language_code="en")
         if reset:
             self.reset()
         situaties = self.load_taxonomy(
@@ -54,6 +54,12 @@ class DemoLoader:
         self.load_information_pages(home, self.read("paginas.yaml")["paginas"])
         self._finish_entry_points()
         self.load_settings(self.read("instellingen.yaml"))
+        for language_code, _name in settings.LANGUAGES:
+            if language_code == settings.LANGUAGE_CODE:
+                continue
+            translation = TranslationLoader(language_code, self.directory, self.log)
+            if translation.available():
+                self.created += translation.load()
         return self.created
 
     def reset(self):
@@ -69,7 +75,7 @@ class DemoLoader:
             site.save()
         for home in HomePage.objects.all():
             home.delete()
-        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie):
+        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie, Hulplijn):
             model.objects.all().delete()
         self.log("Removed the demo pages and snippets.")
 
@@ -269,12 +275,18 @@ class DemoLoader:
     def load_settings(self, data):
         site = Site.objects.get(is_default_site=True)
         instellingen = SiteInstellingen.for_site(site)
-        if not instellingen.helplines:
+        if instellingen.safety_page_id is None:
             instellingen.emergency_number = data["emergency_number"]
             instellingen.quick_exit_url = data["quick_exit_url"]
-            instellingen.helplines = [{"type": "helpline", "value": line} for line in data["helplines"]]
+            instellingen.safety_page = InformatiePagina.objects.filter(
+                slug=data["safety_page"], locale=self.locale
+            ).first()
             instellingen.save()
             self.created += 1
+        if not Hulplijn.objects.filter(locale=self.locale).exists():
+            for order, line in enumerate(data["helplines"]):
+                Hulplijn.objects.create(locale=self.locale, sort_order=order, **line)
+                self.created += 1
 
 
 def _date(value) -> date:

@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wegwijzer.middleware.ReferrerPolicyMiddleware",
+    "wegwijzer.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,8 +69,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
                 "organisaties.selection.situation_context",
+                "wegwijzer.structure.structure_context",
             ],
         },
     },
@@ -174,6 +175,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Full-page cache for anonymous visitors, in seconds (also the s-maxage a CDN may use); 0 switches it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 DEMO_CONTENT_DIR = BASE_DIR / "wegwijzer" / "demo"
 # Paths where editors log in and post forms: they keep a same-origin referrer (see middleware).

@@ -1,7 +1,7 @@
 """Production: refuses to start without the variables it cannot guess."""
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int, env_list, env_required
+from .environment import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required(
@@ -24,3 +24,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+if not REDIS_URL:  # noqa: F405
+    # Without Redis, gunicorn's workers must still share one cache, or a publish in one worker would leave the
+    # others serving stale pages. A file-based cache on the host's disk is shared by all workers of one server;
+    # with several servers, set REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", "/tmp/wegwijzer-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }

@@ -1,0 +1,99 @@
+"""Anonymous visitors get cached pages; editors never do; publishing makes every cached page fresh at once."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page
+
+from fases.models import StapPage
+from organisaties.models import Organisatie
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, django_assert_num_queries):
+    first = client.get("/beschermen/opvang/")
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get("/beschermen/opvang/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+
+
+def test_cached_pages_carry_headers_for_a_cdn(client):
+    response = client.get("/")
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "s-maxage=300" in cache_control
+    assert "stale-while-revalidate" in cache_control
+
+
+def test_publishing_a_page_shows_at_once(client):
+    client.get("/beschermen/opvang/")
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    step.title = "Opvang en een veilig huis"
+    step.save_revision().publish()
+    response = client.get("/beschermen/opvang/")
+    assert response["X-Cache"] == "MISS"
+    assert "Opvang en een veilig huis" in response.content.decode()
+
+
+def test_unpublishing_a_page_removes_it_at_once(client):
+    assert client.get("/beschermen/opvang/").status_code == 200
+    StapPage.objects.get(locale__language_code="nl", slug="opvang").unpublish()
+    assert client.get("/beschermen/opvang/").status_code == 404
+    assert "Opvang en huisvesting" not in client.get("/beschermen/").content.decode()
+
+
+def test_publishing_a_snippet_shows_at_once_on_the_pages_that_use_it(client):
+    client.get("/beschermen/opvang/")
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
+    organisatie.phone = "033 000 00 00"
+    organisatie.save_revision().publish()
+    assert "033 000 00 00" in client.get("/beschermen/opvang/").content.decode()
+
+
+def test_moving_or_deleting_a_page_shows_at_once(client):
+    client.get("/compensatie/")
+    step = StapPage.objects.get(locale__language_code="nl", slug="schadefonds")
+    url = step.url
+    assert f'href="{url}"' in client.get("/compensatie/").content.decode()
+    step.delete()
+    assert f'href="{url}"' not in client.get("/compensatie/").content.decode()
+
+
+def test_logged_in_editors_bypass_the_cache(admin_client, client):
+    client.get("/beschermen/")
+    response = admin_client.get("/beschermen/")
+    assert "X-Cache" not in response
+
+
+def test_odd_query_strings_are_answered_but_not_cached(client):
+    response = client.get("/beschermen/?utm_source=x")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert "X-Cache" not in client.get("/beschermen/?leeftijd=a&leeftijd=b")
+
+
+def test_filtered_pages_are_cached_per_query(client):
+    assert client.get("/?leeftijd=minderjarig")["X-Cache"] == "MISS"
+    assert client.get("/?leeftijd=minderjarig")["X-Cache"] == "HIT"
+    assert client.get("/?leeftijd=meerderjarig")["X-Cache"] == "MISS"
+
+
+def test_error_pages_are_not_cached(client):
+    client.get("/bestaat-niet/")
+    assert "X-Cache" not in client.get("/bestaat-niet/")
+
+
+def test_cache_survives_a_broken_cache_backend(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert client.get("/").status_code == 200
+    assert Page.objects.exists()

@@ -1,0 +1,47 @@
+"""What makes cached pages stale: any change editors make that visitors can see.
+
+Publishing, unpublishing, moving or deleting a page, and saving, publishing or deleting a snippet, site setting,
+site or redirect, invalidate the whole page cache (see page_cache.py): simple, and always correct.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from .page_cache import invalidate_all
+
+
+def _invalidate(sender=None, **kwargs):
+    invalidate_all()
+
+
+def _invalidate_on_model_change(sender, **kwargs):
+    if _is_visible_content(sender):
+        invalidate_all()
+
+
+def _is_visible_content(model) -> bool:
+    from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+    from wegwijzer.models import SiteInstellingen
+
+    visible = (
+        Organisatie,
+        Regeling,
+        Dienst,
+        Doelgroep,
+        Situatie,
+        SiteInstellingen,
+        Site,
+        Locale,
+        Redirect,
+        Page,
+    )
+    return issubclass(model, visible)
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(_invalidate, dispatch_uid=f"wegwijzer-pagecache-{signal!r}")
+    post_save.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-save")
+    post_delete.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-delete")
