@@ -138,7 +138,9 @@ def test_overview_contains_exactly_the_applicable_steps(client, soup):
     all_steps = [
         a.get_text(strip=True) for a in soup(client.get("/overzicht/")).select(".overview-step h3 a")
     ]
-    assert all_steps == [step.title for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")]
+    assert all_steps == [
+        step.title for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")
+    ]
 
 
 def test_overview_lists_organisations_with_contact_details_and_dates(client, soup):

@@ -54,7 +54,9 @@ def test_organisation_without_live_version_is_left_out(client, soup, step):
 
 def test_previous_and_next_links_continue_across_phases(client, soup):
     last_of_signaleren = (
-        StapPage.objects.filter(path__startswith=StapPage.objects.get(locale__language_code="nl", slug="melden").path[:-4])
+        StapPage.objects.filter(
+            path__startswith=StapPage.objects.get(locale__language_code="nl", slug="melden").path[:-4]
+        )
         .order_by("path")
         .last()
     )
