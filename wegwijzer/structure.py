@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from wegwijzer.i18n import active_language_code
 
+from .health import remember_helplines
 from .page_cache import current_generation
 
 TIMEOUT = 24 * 60 * 60
@@ -49,6 +50,7 @@ def _build(site, language: str, request) -> SiteStructure:
     structure.situations = load_situation_choices(Q(locale__language_code=language))
     structure.settings = SiteInstellingen.for_site(site) if site is not None else None
     structure.helplines = list(Hulplijn.objects.filter(locale__language_code=language))
+    remember_helplines(language, structure.helplines)
     structure.home = HomePage.objects.live().filter(locale__language_code=language).first()
     if structure.home is None:
         return structure

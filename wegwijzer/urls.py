@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wegwijzer import health
+
+handler500 = "wegwijzer.health.server_error"
+
 urlpatterns = [
+    path("health/", health.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

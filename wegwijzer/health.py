@@ -1,0 +1,88 @@
+"""Health and outages.
+
+``/health/`` tells a load balancer whether this instance can serve: the database is required (503 without it),
+the cache is not (the site works without it, only slower), so a cache outage is reported but answered with 200.
+
+When the database is down, pages still in the page cache are served as usual (the cache is consulted before the
+database); every other request gets a 503 page in the site's style with the emergency numbers, rendered without
+the database. The site recovers by itself: every request tries the database again.
+"""
+
+import contextlib
+import sys
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+LAST_KNOWN_HELPLINES_KEY = "outage:helplines:{language}"
+
+
+def _check_database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return "ok"
+    except DatabaseError:
+        return "error"
+
+
+def _check_cache() -> str:
+    key = f"health:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "ok", 10)
+        ok = cache.get(key) == "ok"
+        cache.delete(key)
+        return "ok" if ok else "error"
+    except Exception:
+        return "error"
+
+
+@never_cache
+@require_safe
+def health(request):
+    checks = {"database": _check_database(), "cache": _check_cache()}
+    if checks["database"] != "ok":
+        status, code = "error", 503
+    elif checks["cache"] != "ok":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, **checks}, status=code)
+
+
+def remember_helplines(language: str, helplines) -> None:
+    """Keep the helplines where the outage page can read them without the database."""
+    lines = [
+        {"name": line.name, "number": line.number, "description": line.description} for line in helplines
+    ]
+    with contextlib.suppress(Exception):
+        cache.set(LAST_KNOWN_HELPLINES_KEY.format(language=language), lines, None)
+
+
+def outage_response(request) -> HttpResponse:
+    from django.utils.translation import get_language
+
+    language = get_language() or "nl"
+    try:
+        helplines = cache.get(LAST_KNOWN_HELPLINES_KEY.format(language=language)) or []
+    except Exception:
+        helplines = []
+    body = loader.render_to_string("503.html", {"helplines": helplines, "LANGUAGE_CODE": language})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """handler500: a database outage gets the 503 outage page; anything else the plain 500 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        return outage_response(request)
+    return HttpResponseServerError(loader.render_to_string("500.html"))
