@@ -1,0 +1,519 @@
+"""Hostile input: whatever a visitor (or a script) sends, every public endpoint answers a proper page or a 4xx.
+
+Never a 500, never a payload rendered unescaped, never a cookie, never an open redirect, and always within two
+seconds. The tables name the cases one by one; the property-based tests at the end (hypothesis) try arbitrary text,
+bytes, page numbers and path segments on the same endpoints. CI runs this file on SQLite and on PostgreSQL, which
+refuses NUL bytes in a query with an exception.
+
+Query values are written into the query string as they are sent on the wire, so invalid percent-encoding, raw NUL
+bytes and stray ``%`` reach Django exactly as a hand-made request would deliver them.
+"""
+
+import time
+from urllib.parse import quote, urlencode, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+TIME_LIMIT = 2.0  # seconds per answer: nothing a visitor sends may make a page slow
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+SVG = "<svg onload=alert(1)>"
+# Literal markup that can only be in a page when a payload was rendered unescaped.
+RAW_MARKERS = (SCRIPT, "<img src=x onerror=alert(1)>", SVG)
+
+SITUATION = ("leeftijd", "herkomst", "uitbuiting")
+
+# Every public endpoint that reads the query string, with the parameters it reads; Dutch at the root, English
+# under /en/ (the English page tree has English slugs).
+QUERY_ENDPOINTS = {
+    "search": ("/zoeken/", ("q", "pagina")),
+    "organisations": (
+        "/organisaties/",
+        ("q", "dienst", "doelgroep", "werkgebied", *SITUATION, "pagina"),
+    ),
+    "regulations": ("/rechten-en-regelingen/", ("q", *SITUATION, "pagina")),
+    "overview": ("/overzicht/", SITUATION),
+    "home": ("/", SITUATION),
+    "phase": ("/beschermen/", SITUATION),
+    "step": ("/beschermen/opvang/", SITUATION),
+    "en-search": ("/en/zoeken/", ("q", "pagina")),
+    "en-organisations": (
+        "/en/organisaties/",
+        ("q", "dienst", "doelgroep", "werkgebied", *SITUATION, "pagina"),
+    ),
+    "en-regulations": ("/en/rechten-en-regelingen/", ("q", *SITUATION, "pagina")),
+    "en-overview": ("/en/overzicht/", SITUATION),
+    "en-home": ("/en/", SITUATION),
+    "en-phase": ("/en/protection/", SITUATION),
+    "en-step": ("/en/protection/shelter-and-housing/", SITUATION),
+}
+DUTCH_ENDPOINTS = [name for name in QUERY_ENDPOINTS if not name.startswith("en-")]
+ENGLISH_ENDPOINTS = [name for name in QUERY_ENDPOINTS if name.startswith("en-")]
+
+# Endpoints with more than one page of results for this query, to reach the paginator's edges.
+PAGINATED = {
+    "search": ("/zoeken/", {"q": "slachtoffer"}),
+    "organisations": ("/organisaties/", {}),
+    "regulations": ("/rechten-en-regelingen/", {}),
+    "en-search": ("/en/zoeken/", {"q": "victim"}),
+}
+
+PUBLIC_PAGES = [
+    "/",
+    "/beschermen/",
+    "/beschermen/opvang/",
+    "/over-ons/",
+    "/zoeken/?q=opvang",
+    "/organisaties/",
+    "/organisaties/fairwork/",
+    "/rechten-en-regelingen/",
+    "/rechten-en-regelingen/bedenktijd/",
+    "/overzicht/",
+    "/en/",
+    "/en/protection/shelter-and-housing/",
+]
+
+
+def enc(text: str) -> str:
+    """A value percent-encoded as a browser sends it: hostile only once Django has decoded it."""
+    return quote(text, safe="")
+
+
+# Values for the query string, as sent on the wire.
+HOSTILE_VALUES = [
+    pytest.param("%00", id="nul-encoded"),
+    pytest.param("\x00", id="nul-raw"),
+    pytest.param("opvang%00opvang", id="nul-inside-a-word"),
+    pytest.param(enc("".join(map(chr, range(32))) + "\x7f"), id="control-characters"),
+    pytest.param("x" * 10_000, id="10kB-one-word"),
+    pytest.param("a+" * 5_000, id="10kB-of-short-words"),
+    pytest.param(enc("\u00e9" * 5_000), id="10kB-multibyte"),
+    pytest.param("%E0%A4%A", id="truncated-percent-encoding"),
+    pytest.param("%ZZ%G0%", id="invalid-percent-encoding"),
+    pytest.param("%", id="lone-percent"),
+    pytest.param("%FF%FE%FD", id="not-utf8"),
+    pytest.param("%C0%AE%C0%AE%C0%AF", id="overlong-utf8"),
+    pytest.param("%ED%A0%80", id="lone-surrogate"),
+    pytest.param(enc("' OR 1=1 --"), id="sql-or"),
+    pytest.param(enc("'; DROP TABLE organisaties_organisatie; --"), id="sql-drop-table"),
+    pytest.param(enc("1 UNION SELECT password FROM auth_user--"), id="sql-union"),
+    pytest.param(enc("%_%\\"), id="like-wildcards"),
+    pytest.param(enc('"unbalanced'), id="unbalanced-double-quote"),
+    pytest.param(enc("it's"), id="single-quote"),
+    pytest.param(enc("a AND (b OR"), id="unbalanced-boolean"),
+    pytest.param(enc("*"), id="star"),
+    pytest.param(enc("NEAR("), id="fts5-near"),
+    pytest.param(enc("title:x"), id="column-filter"),
+    pytest.param(enc("-x"), id="negation"),
+    pytest.param(enc("a & !b | c:* <-> d"), id="tsquery-operators"),
+    pytest.param(enc("(a+)+$" * 20), id="regex-backtracking"),
+    pytest.param(enc(SCRIPT), id="script-tag"),
+    pytest.param(enc(IMG), id="img-onerror"),
+    pytest.param(enc(SVG), id="svg-onload"),
+    pytest.param(enc('" autofocus onfocus="alert(1)'), id="attribute-breakout-double"),
+    pytest.param(enc("' autofocus onfocus='alert(1)"), id="attribute-breakout-single"),
+    pytest.param(enc("javascript:alert(1)"), id="javascript-url"),
+    pytest.param(enc("\uff1cscript\uff1ealert(1)\uff1c/script\uff1e"), id="fullwidth-script-tag"),
+    pytest.param(enc("{{ 7|add:7 }}{% debug %}"), id="template-syntax"),
+    pytest.param(enc("a\r\nSet-Cookie: injected=1"), id="crlf-header-injection"),
+    pytest.param(enc("\u202egnp.exe"), id="rtl-override"),
+    pytest.param(enc("\U0001f642\U0001f469\u200d\U0001f469\u200d\U0001f467"), id="emoji-zwj"),
+    pytest.param(enc("e" + "\u0301" * 500), id="combining-characters"),
+    pytest.param(enc("\ufeff\u200bop\u200dvang"), id="zero-width-and-bom"),
+    pytest.param("", id="empty"),
+]
+# The English endpoints share the code of the Dutch ones; a subset shows the prefix changes nothing.
+ENGLISH_CASES = {
+    "nul-encoded",
+    "nul-raw",
+    "10kB-one-word",
+    "truncated-percent-encoding",
+    "lone-surrogate",
+    "sql-or",
+    "unbalanced-double-quote",
+    "script-tag",
+    "img-onerror",
+}
+ENGLISH_VALUES = [case for case in HOSTILE_VALUES if case.id in ENGLISH_CASES]
+
+PAGE_NUMBERS = [
+    pytest.param("99999999999999999999999", id="huge"),
+    pytest.param("9" * 5_000, id="more-digits-than-int-allows"),
+    pytest.param("-1", id="negative"),
+    pytest.param("0", id="zero"),
+    pytest.param("1e9", id="exponent"),
+    pytest.param("2.5", id="fraction"),
+    pytest.param("NaN", id="nan"),
+    pytest.param("Infinity", id="infinity"),
+    pytest.param("%00", id="nul"),
+    pytest.param("0x10", id="hexadecimal"),
+    pytest.param(enc("\u0662"), id="arabic-indic-digit"),
+    pytest.param("", id="empty"),
+]
+
+# Whole query strings whose shape is hostile: repeated, array-style, nameless or too many parameters.
+QUERY_SHAPES = [
+    pytest.param("q=a&q=b", id="repeated-q"),
+    pytest.param("leeftijd=x&leeftijd=minderjarig", id="repeated-situation"),
+    pytest.param("leeftijd=minderjarig&leeftijd=meerderjarig", id="conflicting-situations"),
+    pytest.param("pagina=1&pagina=99999999999999999999999", id="repeated-page"),
+    pytest.param("leeftijd[]=minderjarig&q[]=opvang&pagina[]=2", id="array-style"),
+    pytest.param("leeftijd[a]=minderjarig&q[0]=opvang", id="dict-style"),
+    pytest.param("q&leeftijd&pagina", id="names-without-values"),
+    pytest.param("=x&&&=&", id="values-without-names"),
+    pytest.param("q=a;leeftijd=minderjarig", id="semicolons"),
+    pytest.param(f"{enc(SCRIPT)}=1&%00=1&{'x' * 1000}=1", id="hostile-names"),
+    pytest.param("&".join(["q=a"] * 1_000), id="1000-repeated-parameters"),
+    pytest.param("q=+++&leeftijd=+minderjarig+", id="plus-signs"),
+]
+
+# Path segments for detail slugs and page paths, as sent on the wire.
+HOSTILE_SEGMENTS = [
+    pytest.param("%00", id="nul"),
+    pytest.param("fairwork%00", id="nul-after-a-real-slug"),
+    pytest.param("a" * 10_000, id="10kB"),
+    pytest.param("a/" * 500 + "a", id="500-levels-deep"),
+    pytest.param("../../etc/passwd", id="traversal"),
+    pytest.param("..%2f..%2fetc%2fpasswd", id="traversal-encoded-slash"),
+    pytest.param("%2e%2e/%2e%2e/etc/passwd", id="traversal-encoded-dots"),
+    pytest.param("..\\..\\windows\\win.ini", id="traversal-backslash"),
+    pytest.param("%C0%AE%C0%AE%C0%AF", id="traversal-overlong-utf8"),
+    pytest.param("%E0%A4%A", id="truncated-percent-encoding"),
+    pytest.param("%ZZ", id="invalid-percent-encoding"),
+    pytest.param("%FF%FE", id="not-utf8"),
+    pytest.param("%ED%A0%80", id="lone-surrogate"),
+    pytest.param(enc(SCRIPT), id="script-tag"),
+    pytest.param(enc(IMG), id="img-onerror"),
+    pytest.param(enc("' OR 1=1 --"), id="sql"),
+    pytest.param("FAIRWORK", id="upper-case-slug"),
+    pytest.param("fairwork%20", id="trailing-space"),
+    pytest.param(enc("fairw\u00f6rk"), id="non-ascii"),
+    pytest.param(enc("\u202efairwork"), id="rtl-override"),
+    pytest.param(enc("\U0001f642"), id="emoji"),
+    pytest.param(".", id="dot"),
+    pytest.param("*", id="star"),
+    pytest.param("%25", id="percent"),
+]
+SEGMENT_PREFIXES = [
+    pytest.param("/organisaties/", id="organisation"),
+    pytest.param("/rechten-en-regelingen/", id="regulation"),
+    pytest.param("/", id="page"),
+    pytest.param("/beschermen/", id="step"),
+    pytest.param("/en/organisaties/", id="en-organisation"),
+    pytest.param("/en/", id="en-page"),
+]
+
+# Language prefixes and odd paths; some of them try to turn a redirect into a link to another site.
+ODD_PATHS = [
+    "/en/",
+    "/en",
+    "/EN/",
+    "/En/",
+    "/en-gb/",
+    "/en-GB/",
+    "/en_GB/",
+    "/xx/",
+    "/nl/",
+    "/nl-nl/",
+    "/en/en/",
+    "/en/nl/",
+    "/zh-hans/",
+    "/e%6e/",
+    "/en%00/",
+    "/%00en/",
+    "/en/%00/",
+    "/../en/",
+    "/en/" + "a" * 10_000 + "/",
+    "/EN/zoeken/?q=opvang",
+    "/en-gb/zoeken/?q=opvang",
+    "/xx/organisaties/",
+    "/en/organisaties/?q=%00",
+    "/zoeken?q=%3Cscript%3E",
+    "//evil.example",
+    "//evil.example/",
+    "///evil.example/",
+    "/\\evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/organisaties/../../etc/passwd",
+    "/static/../../etc/passwd",
+    "/static/%2e%2e/%2e%2e/etc/passwd",
+    "/static/css/site.css%00",
+    "/documents/99999999999999999999999/x.pdf",
+    "/documents/-1/x.pdf",
+]
+
+OTHER_METHODS = ["POST", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "BREW"]
+WRITE_METHODS = ["POST", "PUT", "DELETE", "PATCH"]
+
+HEADER_CASES = [
+    pytest.param({"HTTP_USER_AGENT": "x" * 16_000}, 200, id="16kB-user-agent"),
+    pytest.param({"HTTP_USER_AGENT": SCRIPT + "\x00\x01"}, 200, id="user-agent-with-payload"),
+    pytest.param({"HTTP_ACCEPT_LANGUAGE": "en;q=0.9," * 2_000}, 200, id="16kB-accept-language"),
+    pytest.param({"HTTP_ACCEPT_LANGUAGE": "x" * 16_000}, 200, id="16kB-garbage-accept-language"),
+    pytest.param({"HTTP_ACCEPT_LANGUAGE": "en;q=NaN, *;q=1e999, ;;;"}, 200, id="malformed-accept-language"),
+    pytest.param({"HTTP_ACCEPT_LANGUAGE": "\x00en"}, 200, id="accept-language-with-nul"),
+    pytest.param({"HTTP_ACCEPT": "*/*;q=" + "9" * 5_000}, 200, id="malformed-accept"),
+    pytest.param({"HTTP_REFERER": "javascript:" + SCRIPT}, 200, id="hostile-referer"),
+    pytest.param({"HTTP_X_FORWARDED_HOST": "evil.example"}, 200, id="forwarded-host"),
+    pytest.param({"HTTP_X_FORWARDED_FOR": "x" * 16_000}, 200, id="16kB-forwarded-for"),
+    pytest.param({"HTTP_IF_MODIFIED_SINCE": "not a date"}, 200, id="malformed-if-modified-since"),
+    pytest.param({"HTTP_RANGE": "bytes=-99999999999999999999"}, 200, id="malformed-range"),
+    pytest.param({"CONTENT_LENGTH": "-1"}, 200, id="negative-content-length"),
+    pytest.param({"HTTP_HOST": "evil.example"}, 400, id="unknown-host"),
+    pytest.param({"HTTP_HOST": SCRIPT}, 400, id="host-with-payload"),
+    pytest.param({"HTTP_HOST": "a" * 16_000}, 400, id="16kB-host"),
+    pytest.param({"HTTP_HOST": "testserver:99999999999"}, 400, id="host-with-huge-port"),
+    pytest.param({"HTTP_HOST": "testserver\x00"}, 400, id="host-with-nul"),
+    pytest.param({"HTTP_HOST": "[::1"}, 400, id="host-unbalanced-bracket"),
+]
+
+
+# Helpers
+
+
+def request(client, method: str, url: str, **extra):
+    """Sends the request as written (no re-encoding) and times it."""
+    started = time.perf_counter()
+    response = client.generic(method, url, **extra)
+    return response, time.perf_counter() - started
+
+
+def injected_markup(response) -> list[str]:
+    """What in the page can only come from a payload rendered unescaped (the site has no inline script at all)."""
+    if "html" not in response.get("Content-Type", "") or not response.content:
+        return []
+    found = [marker for marker in RAW_MARKERS if marker.encode() in response.content]
+    page = BeautifulSoup(response.content, "html.parser")
+    for element in page.find_all(True):
+        found += [f"<{element.name} {name}>" for name in element.attrs if name.lower().startswith("on")]
+        for name in ("href", "src", "action", "formaction"):
+            value = element.get(name)
+            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
+                found.append(f"<{element.name} {name}={value[:40]!r}>")
+    for script in page.find_all("script"):
+        if script.get_text(strip=True) or not script.get("src", "").startswith("/static/"):
+            found.append(f"<script> {str(script)[:60]!r}")
+    return found
+
+
+def assert_proper_answer(response, elapsed: float, allowed=None):
+    """A page or a 4xx, quickly, without a cookie, a redirect to elsewhere, or a payload as markup."""
+    status = response.status_code
+    assert status < 500
+    if allowed is not None:
+        assert status in allowed, f"status {status}, expected one of {sorted(allowed)}"
+    assert elapsed < TIME_LIMIT, f"the answer took {elapsed:.2f} s"
+    assert not response.cookies, f"sets a cookie: {response.cookies.output()}"
+    location = response.get("Location")
+    if location:
+        assert urlsplit(location).netloc in ("", "testserver"), f"redirects away to {location}"
+        assert not location.startswith(("//", "/\\")), f"redirects away to {location}"
+    assert injected_markup(response) == []
+
+
+def with_value_everywhere(endpoint: str, value: str) -> str:
+    path, parameters = QUERY_ENDPOINTS[endpoint]
+    return f"{path}?{'&'.join(f'{name}={value}' for name in parameters)}"
+
+
+# The tables
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+@pytest.mark.parametrize("endpoint", DUTCH_ENDPOINTS)
+def test_hostile_value_in_every_parameter_gives_a_normal_page(client, endpoint, value):
+    response, elapsed = request(client, "GET", with_value_everywhere(endpoint, value))
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@pytest.mark.parametrize("value", ENGLISH_VALUES)
+@pytest.mark.parametrize("endpoint", ENGLISH_ENDPOINTS)
+def test_hostile_value_on_the_english_site_gives_a_normal_page(client, endpoint, value):
+    response, elapsed = request(client, "GET", with_value_everywhere(endpoint, value))
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@pytest.mark.parametrize("shape", QUERY_SHAPES)
+@pytest.mark.parametrize("endpoint", DUTCH_ENDPOINTS)
+def test_hostile_query_string_shape_gives_a_normal_page(client, endpoint, shape):
+    response, elapsed = request(client, "GET", f"{QUERY_ENDPOINTS[endpoint][0]}?{shape}")
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@pytest.mark.parametrize("endpoint", ["search", "organisations", "step"])
+def test_too_many_parameters_is_a_bad_request(client, endpoint):
+    too_many = "&".join(f"p{number}=1" for number in range(10_001))
+    response, elapsed = request(client, "GET", f"{QUERY_ENDPOINTS[endpoint][0]}?{too_many}")
+    assert_proper_answer(response, elapsed, allowed={400})
+
+
+@pytest.mark.parametrize("number", PAGE_NUMBERS)
+@pytest.mark.parametrize("endpoint", PAGINATED)
+def test_any_page_number_gives_a_page_of_results(client, soup, endpoint, number):
+    path, params = PAGINATED[endpoint]
+    response, elapsed = request(client, "GET", f"{path}?{urlencode(params)}&pagina={number}")
+    assert_proper_answer(response, elapsed, allowed={200})
+    assert soup(response).select("main .card, main .search-result"), "a page without results"
+
+
+@pytest.mark.parametrize("segment", HOSTILE_SEGMENTS)
+@pytest.mark.parametrize("prefix", SEGMENT_PREFIXES)
+def test_hostile_slug_or_page_path_is_not_found(client, prefix, segment):
+    response, elapsed = request(client, "GET", f"{prefix}{segment}/")
+    assert_proper_answer(response, elapsed, allowed={301, 302, 404})
+    assert b"root:x:0:0" not in response.content
+
+
+@pytest.mark.parametrize("path", ODD_PATHS)
+def test_odd_language_prefix_or_path_gives_a_page_or_not_found(client, path):
+    response, elapsed = request(client, "GET", path)
+    assert_proper_answer(response, elapsed, allowed={200, 301, 302, 404})
+    assert b"root:x:0:0" not in response.content
+
+
+@pytest.fixture
+def browser_client():
+    """A client that checks CSRF like the production site does for every browser."""
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.mark.parametrize("method", OTHER_METHODS)
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_other_methods_are_refused(browser_client, url, method):
+    response, elapsed = request(browser_client, method, url)
+    assert_proper_answer(response, elapsed, allowed={403, 405})
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_head_gives_the_headers_of_the_page(browser_client, url):
+    response, elapsed = request(browser_client, "HEAD", url)
+    assert_proper_answer(response, elapsed, allowed={200})
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_options_is_answered_without_a_body(browser_client, url):
+    response, elapsed = request(browser_client, "OPTIONS", url)
+    assert_proper_answer(response, elapsed, allowed={200, 405})
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("method", WRITE_METHODS)
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_write_methods_are_refused_even_with_a_valid_csrf_token(browser_client, url, method):
+    """CSRF protects browsers, not the site: any script can send a token in both cookie and header. The public
+    site has nothing to write, so such a request is still refused rather than answered with the page."""
+    token = "a" * 32
+    browser_client.cookies["csrftoken"] = token
+    response, elapsed = request(browser_client, method, url, HTTP_X_CSRFTOKEN=token)
+    assert_proper_answer(response, elapsed, allowed={405})
+
+
+@pytest.mark.parametrize("headers, expected", HEADER_CASES)
+@pytest.mark.parametrize("url", ["/", "/zoeken/?q=opvang", "/organisaties/"])
+def test_hostile_headers_give_a_page_or_a_bad_request(client, url, headers, expected):
+    response, elapsed = request(client, "GET", url, **headers)
+    assert_proper_answer(response, elapsed, allowed={expected})
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        pytest.param("x" * 16_000, id="16kB"),
+        pytest.param("sessionid=\x00; csrftoken=" + SCRIPT, id="malformed-session-and-token"),
+        pytest.param("=;;=;" * 500, id="nameless"),
+    ],
+)
+def test_hostile_cookies_give_a_page(client, cookie):
+    # The answer may ask the browser to drop or replace the bad cookie, so Set-Cookie is not checked here.
+    response, elapsed = request(client, "GET", "/", HTTP_COOKIE=cookie)
+    assert response.status_code == 200
+    assert elapsed < TIME_LIMIT
+    assert injected_markup(response) == []
+
+
+# Properties: arbitrary input, generated and shrunk by hypothesis
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,  # each request is timed by assert_proper_answer instead
+    database=None,  # nothing written into the shared checkout
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+PARAMETERS = [(path, name) for path, names in QUERY_ENDPOINTS.values() for name in names]
+PATH_PREFIXES = [
+    "/organisaties/",
+    "/rechten-en-regelingen/",
+    "/",
+    "/beschermen/",
+    "/en/organisaties/",
+    "/en/",
+]
+
+
+def percent_encoded(data: bytes) -> str:
+    return "".join(f"%{byte:02X}" for byte in data)
+
+
+@FUZZ
+@given(target=st.sampled_from(PARAMETERS), value=st.text())
+def test_any_text_in_any_parameter_gives_a_normal_page(target, value):
+    path, name = target
+    response, elapsed = request(Client(), "GET", f"{path}?{urlencode({name: value})}")
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@FUZZ
+@given(target=st.sampled_from(PARAMETERS), data=st.binary(max_size=64))
+def test_any_bytes_in_any_parameter_give_a_normal_page(target, data):
+    path, name = target
+    response, elapsed = request(Client(), "GET", f"{path}?{name}={percent_encoded(data)}")
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@FUZZ
+@given(
+    endpoint=st.sampled_from(list(PAGINATED)),
+    number=st.one_of(st.integers(), st.floats().map(str), st.text(max_size=30)),
+)
+def test_any_page_number_gives_a_normal_page(endpoint, number):
+    path, params = PAGINATED[endpoint]
+    response, elapsed = request(Client(), "GET", f"{path}?{urlencode({**params, 'pagina': number})}")
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@FUZZ
+@given(
+    endpoint=st.sampled_from(list(QUERY_ENDPOINTS)),
+    params=st.lists(
+        st.tuples(
+            st.sampled_from([*sorted({name for _, name in PARAMETERS}), "x", "q[]"]), st.text(max_size=20)
+        ),
+        max_size=8,
+    ),
+)
+def test_any_mix_of_parameters_gives_a_normal_page(endpoint, params):
+    response, elapsed = request(Client(), "GET", f"{QUERY_ENDPOINTS[endpoint][0]}?{urlencode(params)}")
+    assert_proper_answer(response, elapsed, allowed={200})
+
+
+@FUZZ
+@given(prefix=st.sampled_from(PATH_PREFIXES), segment=st.text(min_size=1, max_size=80))
+def test_any_path_segment_gives_a_page_or_not_found(prefix, segment):
+    response, elapsed = request(Client(), "GET", f"{prefix}{quote(segment, safe='')}/")
+    assert_proper_answer(response, elapsed, allowed={200, 301, 302, 404})
+
+
+@FUZZ
+@given(prefix=st.sampled_from(PATH_PREFIXES), data=st.binary(min_size=1, max_size=64))
+def test_any_bytes_in_a_path_give_a_page_or_not_found(prefix, data):
+    response, elapsed = request(Client(), "GET", f"{prefix}{percent_encoded(data)}/")
+    assert_proper_answer(response, elapsed, allowed={200, 301, 302, 404})
