@@ -56,9 +56,10 @@ def approve(reviewer, workflow_state, url_name, object_id):
 def test_the_roles_exist_with_the_right_permissions():
     redacteur = Group.objects.get(name=roles.REDACTEUR)
     eindredacteur = Group.objects.get(name=roles.EINDREDACTEUR)
-    page_permissions = lambda group: set(
-        group.page_permissions.values_list("permission__codename", flat=True)
-    )  # noqa: E731
+
+    def page_permissions(group):
+        return set(group.page_permissions.values_list("permission__codename", flat=True))
+
     assert "publish_page" not in page_permissions(redacteur)
     assert {"add_page", "change_page"} <= page_permissions(redacteur)
     assert "publish_page" in page_permissions(eindredacteur)

@@ -5,6 +5,7 @@ A wrong phone number or an outdated rule can do harm to someone in danger, so fa
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,15 @@ class Reviewable(models.Model):
         help_text=_(
             "Leave empty for six months after the last check. Shown to editors in the review report."
         ),
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last checked by"),
     )
 
     class Meta:
