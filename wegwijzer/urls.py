@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wegwijzer import health
+from wegwijzer import health, plumbing
 
 handler500 = "wegwijzer.health.server_error"
 
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("sitemap.xml", plumbing.sitemap, name="sitemap"),
+    path("robots.txt", plumbing.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", plumbing.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

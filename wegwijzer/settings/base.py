@@ -245,5 +245,12 @@ LOGGING = {
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 DEMO_CONTENT_DIR = BASE_DIR / "wegwijzer" / "demo"
+
+# /.well-known/security.txt (RFC 9116). Contact is required: e.g. mailto:security@example.nl or an https URL.
+SECURITY_TXT = {
+    "CONTACT": env_list("SECURITY_TXT_CONTACT"),
+    "POLICY": env_str("SECURITY_TXT_POLICY"),
+    "EXPIRES": None,  # 180 days ahead of every request unless set here
+}
 # Paths where editors log in and post forms: they keep a same-origin referrer (see middleware).
 ADMIN_URL_PREFIXES = ("/admin/",)

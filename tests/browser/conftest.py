@@ -1,0 +1,158 @@
+"""Browser tests: the demo site served by a live server thread, driven by Playwright in Debian's Chromium.
+
+One Chromium and one live server serve the whole session. The server is pytest-django's LiveServer, started here
+rather than through its ``live_server`` fixture: that fixture switches every test to ``transactional_db``, which
+empties the database after each test and so would throw away the demo content that tests/conftest.py loads once
+per session. These tests only read, so they run against that committed demo content; the one setting they change
+(the quick-exit destination) is written and restored by a fixture outside any test transaction.
+"""
+
+import os
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = (
+    f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run the browser tests"
+)
+# Without the networking switches Chromium phones home at start-up; nothing may leave this machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STYLESHEET = Path(settings.BASE_DIR) / "static" / "dist" / "nlds.css"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not CHROMIUM.exists() and not os.environ.get("CI"):
+        terminalreporter.write_line(f"Browser tests skipped: {CHROMIUM_MISSING}.", yellow=True)
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM_MISSING} (CI must run them: .ci/run installs it).", pytrace=False)
+        pytest.skip(CHROMIUM_MISSING)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API keeps an event loop in this thread, which Django takes for async code and
+    # refuses database access from; the tests' own queries (fixtures) are synchronous, so allow them while the
+    # browser runs, and only then.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """The site with the demo content on a free port of 127.0.0.1, for the whole session."""
+    from pytest_django.live_server_helper import LiveServer
+
+    if not STYLESHEET.exists():
+        pytest.fail(
+            f"{STYLESHEET.relative_to(settings.BASE_DIR)} is missing: build the front end with "
+            "`npm ci && npm run build` (make install does it).",
+            pytrace=False,
+        )
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _database_for_the_server_thread(django_db_blocker):
+    """The server thread reads the demo content; pytest-django blocks database access outside `db` tests."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def context(chromium):
+    """A fresh anonymous visitor: no cookies, no storage, no history."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+class NeutralSite(BaseHTTPRequestHandler):
+    """Stands in for the neutral website the quick exit leaves for (the weather), on loopback only."""
+
+    requests: list
+
+    def do_GET(self):
+        self.requests.append({"path": self.path, "referer": self.headers.get("Referer")})
+        body = b"<!DOCTYPE html><html lang='nl'><title>Het weer</title><h1>Het weer vandaag</h1></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def neutral_site():
+    handler = type("Handler", (NeutralSite,), {"requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", handler.requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def exit_site(django_db_blocker):
+    """Points the quick exit of the demo site at a neutral page served by the test; restores it afterwards.
+
+    Written outside any test transaction, so the server thread sees it on PostgreSQL as well as on SQLite.
+    """
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from wegwijzer.models import SiteInstellingen
+
+    with neutral_site() as (origin, requests), django_db_blocker.unblock():
+        instellingen = SiteInstellingen.for_site(Site.objects.get(is_default_site=True))
+        original = instellingen.quick_exit_url
+        instellingen.quick_exit_url = f"{origin}/weer/"
+        instellingen.save()
+        cache.clear()
+        try:
+            yield {"url": instellingen.quick_exit_url, "origin": origin, "requests": requests}
+        finally:
+            instellingen.quick_exit_url = original
+            instellingen.save()
+            cache.clear()

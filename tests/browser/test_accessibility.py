@@ -1,0 +1,120 @@
+"""WCAG 2.1 and 2.2 AA as measured in a real browser: axe-core on every public page type, and what axe cannot
+judge on its own: keyboard focus, the skip link, reflow at 320 CSS pixels and the language of each part."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .helpers import PAGE_TYPES, WCAG_TAGS, tab_to
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+
+# Where the focused element is, whether it shows a focus indicator, and whether something (the sticky quick-exit
+# bar) covers it.
+FOCUS_STATE = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body || element === document.documentElement) {
+        return null;
+    }
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+    const onTop = document.elementFromPoint(x, y);
+    return {
+        element: element.outerHTML.slice(0, 120),
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        ring: style.boxShadow !== "none",
+        inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+            && box.right > 0 && box.left < innerWidth,
+        covered: onTop !== null && !element.contains(onTop) && !onTop.contains(element),
+    };
+}"""
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_page_type_has_no_axe_violations_on_desktop_and_phone(page, site_server, path):
+    for width, height in [(1280, 900), (320, 640)]:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(site_server + path)
+        results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, f"{path} at {width} px:\n{results.generate_report()}"
+
+
+def test_no_page_scrolls_sideways_at_320_css_pixels(page, site_server):
+    """WCAG 1.4.10 Reflow: 320 CSS px is a 1280 px window zoomed to 400 %."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = {}
+    for path in PAGE_TYPES.values():
+        page.goto(site_server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    assert too_wide == {}
+
+
+def test_the_first_tab_stop_is_the_skip_link_to_the_content(page, site_server):
+    page.goto(site_server + "/beschermen/opvang/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUS_STATE)
+    assert 'href="#inhoud"' in focused["element"] and "utrecht-skip-link" in focused["element"]
+    assert focused["inView"] and not focused["covered"], "the focused skip link must be visible"
+    assert focused["outline"] or focused["ring"]
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), "the next stop is in the content"
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/beschermen/opvang/" + "?leeftijd=minderjarig",
+        "/organisaties/",
+        "/overzicht/",
+        "/veilig-browsen/",
+    ],
+)
+def test_every_tab_stop_shows_focus_and_is_not_covered(page, site_server, path, width):
+    page.set_viewport_size({"width": width, "height": 640 if width == 320 else 900})
+    page.goto(site_server + path)
+    seen, problems = set(), []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or state["element"] in seen:
+            break  # focus left the page or came round again
+        seen.add(state["element"])
+        if not (state["outline"] or state["ring"]):
+            problems.append(f"no visible focus: {state['element']}")
+        if not state["inView"] or state["covered"]:
+            problems.append(f"focus out of sight or covered: {state['element']}")
+    assert len(seen) > 10, "Tab should reach the page's links and fields"
+    assert problems == []
+
+
+def test_quick_exit_is_among_the_first_tab_stops(page, site_server):
+    page.goto(site_server + "/organisaties/")
+    assert tab_to(page, ".quick-exit__button", limit=3) <= 3
+
+
+def test_lang_is_set_on_the_page_and_on_text_in_another_language(page, site_server):
+    for path, language in [
+        ("/", "nl"),
+        ("/beschermen/opvang/", "nl"),
+        ("/en/", "en"),
+        ("/bestaat-niet/", "nl"),
+    ]:
+        page.goto(site_server + path)
+        assert page.evaluate("document.documentElement.lang") == language, path
+        # The language switcher names each language in that language ("English" on a Dutch page).
+        links = page.eval_on_selector_all(
+            ".language-switcher a", "links => links.map(a => [a.hreflang, a.lang, a.textContent.trim()])"
+        )
+        assert links, path
+        for hreflang, lang, name in links:
+            assert lang == hreflang != language, f"{name!r} on {path} needs lang={hreflang}"
