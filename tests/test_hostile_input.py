@@ -9,12 +9,17 @@ Query values are written into the query string as they are sent on the wire, so 
 bytes and stray ``%`` reach Django exactly as a hand-made request would deliver them.
 """
 
+import re
 import time
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -141,6 +146,11 @@ CORE_CASES = {
     "img-onerror",
 }
 CORE_VALUES = [case for case in HOSTILE_VALUES if case.id in CORE_CASES]
+ENGLISH_VALUES = [
+    case
+    for case in CORE_VALUES
+    if case.id in {"nul-raw", "truncated-percent-encoding", "script-tag", "img-onerror"}
+]
 TEXT_ENDPOINTS = ["search", "organisations", "regulations"]
 SITUATION_ENDPOINTS = ["overview", "home", "phase", "step"]
 
@@ -285,6 +295,13 @@ HEADER_CASES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def page_cache_as_in_production(settings):
+    """Hostile requests pass through the full-page cache in production (its key is built from the host, path and
+    query string), so they do here too. The conftest empties the cache before every test."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 # Helpers
 
 
@@ -292,33 +309,40 @@ def request(client, method: str, url: str, **extra):
     """Sends the request as written (no re-encoding) and times it.
 
     A machine busy with other work can stall one request; a pathological query is slow every time. So a slow
-    answer is asked for once more and the faster of the two counts.
+    answer is asked for once more, past the page cache, and the faster of the two counts.
     """
     started = time.perf_counter()
     response = client.generic(method, url, **extra)
     elapsed = time.perf_counter() - started
     if elapsed >= TIME_LIMIT:
+        cache.clear()
         started = time.perf_counter()
         response = client.generic(method, url, **extra)
         elapsed = min(elapsed, time.perf_counter() - started)
     return response, elapsed
 
 
+SCRIPT_TAG = re.compile(rb"<script\b([^>]*)>(.{0,20})", re.IGNORECASE | re.DOTALL)
+HANDLER_OR_SCRIPT_URL = re.compile(rb"\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
 def injected_markup(response) -> list[str]:
     """What in the page can only come from a payload rendered unescaped (the site has no inline script at all)."""
-    if "html" not in response.get("Content-Type", "") or not response.content:
+    content = response.content
+    if "html" not in response.get("Content-Type", "") or not content:
         return []
-    found = [marker for marker in RAW_MARKERS if marker.encode() in response.content]
-    page = BeautifulSoup(response.content, "html.parser")
-    for element in page.find_all(True):
-        found += [f"<{element.name} {name}>" for name in element.attrs if name.lower().startswith("on")]
-        for name in ("href", "src", "action", "formaction"):
-            value = element.get(name)
-            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
-                found.append(f"<{element.name} {name}={value[:40]!r}>")
-    for script in page.find_all("script"):
-        if script.get_text(strip=True) or not script.get("src", "").startswith("/static/"):
-            found.append(f"<script> {str(script)[:60]!r}")
+    found = [marker for marker in RAW_MARKERS if marker.encode() in content]
+    for attributes, following in SCRIPT_TAG.findall(content):
+        if b'src="/static/' not in attributes or not following.lower().startswith(b"</script"):
+            found.append(f"<script{attributes.decode(errors='replace')[:60]}>")
+    if HANDLER_OR_SCRIPT_URL.search(content):
+        # The same text shown escaped is harmless: only the parser can tell an attribute from page text.
+        for element in BeautifulSoup(content, "html.parser").find_all(True):
+            found += [f"<{element.name} {name}>" for name in element.attrs if name.lower().startswith("on")]
+            for name in ("href", "src", "action", "formaction"):
+                value = element.get(name)
+                if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
+                    found.append(f"<{element.name} {name}={value[:40]!r}>")
     return found
 
 
@@ -342,6 +366,27 @@ def with_value_everywhere(endpoint: str, value: str) -> str:
     return f"{path}?{'&'.join(f'{name}={value}' for name in parameters)}"
 
 
+@pytest.mark.parametrize(
+    "html, found",
+    [
+        pytest.param(f"<p>{SCRIPT}</p>", True, id="script-tag"),
+        pytest.param('<input value=""><img src=x onerror=alert(1)>">', True, id="attribute-breakout"),
+        pytest.param('<input value="" autofocus onfocus="alert(1)">', True, id="event-handler"),
+        pytest.param('<a href=" JavaScript:alert(1)">x</a>', True, id="javascript-url"),
+        pytest.param("<script>alert(1)", True, id="inline-script"),
+        pytest.param('<script src="//evil.example/x.js"></script>', True, id="foreign-script"),
+        pytest.param("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", False, id="escaped-script-tag"),
+        pytest.param(
+            '<input value="&quot; autofocus onfocus=&quot;alert(1)">', False, id="escaped-attribute"
+        ),
+        pytest.param("<p>javascript:alert(1) onerror=alert(1)</p>", False, id="escaped-text"),
+        pytest.param('<script src="/static/js/site.js" defer></script>', False, id="own-script"),
+    ],
+)
+def test_the_markup_check_tells_a_payload_from_its_escaped_form(html, found):
+    assert bool(injected_markup(HttpResponse(html))) is found
+
+
 # The tables
 
 
@@ -359,7 +404,7 @@ def test_hostile_situation_gives_a_normal_page(client, endpoint, value):
     assert_proper_answer(response, elapsed, allowed={200})
 
 
-@pytest.mark.parametrize("value", CORE_VALUES)
+@pytest.mark.parametrize("value", ENGLISH_VALUES)
 @pytest.mark.parametrize("endpoint", ENGLISH_ENDPOINTS)
 def test_hostile_value_on_the_english_site_gives_a_normal_page(client, endpoint, value):
     response, elapsed = request(client, "GET", with_value_everywhere(endpoint, value))
@@ -367,13 +412,24 @@ def test_hostile_value_on_the_english_site_gives_a_normal_page(client, endpoint,
 
 
 @pytest.mark.parametrize("shape", QUERY_SHAPES)
-@pytest.mark.parametrize("endpoint", [*TEXT_ENDPOINTS, "step"])
+@pytest.mark.parametrize("endpoint", ["search", "organisations", "step"])
 def test_hostile_query_string_shape_gives_a_normal_page(client, endpoint, shape):
     response, elapsed = request(client, "GET", f"{QUERY_ENDPOINTS[endpoint][0]}?{shape}")
     assert_proper_answer(response, elapsed, allowed={200})
 
 
-@pytest.mark.parametrize("endpoint", ["search", "organisations", "step"])
+def test_a_long_query_reaches_the_database_as_at_most_twelve_words(client):
+    """Time alone cannot tell a pathological query on a fast machine: the search's cost grows with every word it
+    sends to the full-text index (each word is a term in up to ten full-text queries), so the number is capped."""
+    words = [f"zq{number}" for number in range(2_000)]
+    with CaptureQueriesContext(connection) as queries:
+        response, elapsed = request(client, "GET", f"/zoeken/?q={'+'.join(words)}")
+    assert_proper_answer(response, elapsed, allowed={200})
+    sent = max(len(set(re.findall(r"zq\d+", query["sql"]))) for query in queries.captured_queries)
+    assert 0 < sent <= 12, f"{sent} words of the query reach the database"
+
+
+@pytest.mark.parametrize("endpoint", ["search", "step"])
 def test_too_many_parameters_is_a_bad_request(client, endpoint):
     too_many = "&".join(f"p{number}=1" for number in range(10_001))
     response, elapsed = request(client, "GET", f"{QUERY_ENDPOINTS[endpoint][0]}?{too_many}")

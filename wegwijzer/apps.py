@@ -7,6 +7,7 @@ class WegwijzerConfig(AppConfig):
     verbose_name = _("Wegwijzer")
 
     def ready(self):
-        from . import signals
+        from . import signals, two_factor
 
         signals.connect()
+        two_factor.install()

@@ -1,14 +1,16 @@
 """Site-wide things in the admin: the helplines shown on every page."""
 
+from axes.models import AccessAttempt
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, recovery_codes
 from .models import Hulplijn
 from .reviews import due_items
 
@@ -36,7 +38,39 @@ def review_urls():
             admin_views.mark_as_checked,
             name="wegwijzer_mark_checked",
         ),
+        path("herstelcodes/", recovery_codes.recovery_codes_view, name="wegwijzer_recovery_codes"),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_account_item(request):
+    return {
+        "url": reverse("wegwijzer_recovery_codes"),
+        "label": recovery_codes.ACCOUNT_MENU_LABEL,
+        "help_text": _("Single-use codes for when you lose your authenticator app."),
+    }
+
+
+class LockoutViewSet(ModelViewSet):
+    """Blocked logins (django-axes), visible to administrators; deleting one lifts the block."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Blocked logins")
+    add_to_settings_menu = True
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    list_filter = ["username"]
+    form_fields = []
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet("geblokkeerde-inlogpogingen")
 
 
 @hooks.register("register_reports_menu_item")

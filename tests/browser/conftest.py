@@ -109,7 +109,7 @@ class NeutralSite(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.requests.append({"path": self.path, "referer": self.headers.get("Referer")})
-        body = b"<!DOCTYPE html><html lang='nl'><title>Het weer</title><h1>Het weer vandaag</h1></html>"
+        body = b"<!DOCTYPE html><html lang='nl'><link rel='icon' href='data:,'><title>Het weer</title><h1>Weer</h1></html>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

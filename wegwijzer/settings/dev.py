@@ -8,6 +8,8 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "development-only-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Locally the printed superuser logs in with a password only; set WAGTAIL_2FA_REQUIRED=1 to try two-factor login.
+WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", False)
 
 # Serve static files straight from static/ without collectstatic, also when DEBUG is off.
 STORAGES = {

@@ -25,6 +25,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# __Host- cookies are only accepted over HTTPS, for this exact host and path: they cannot be set by a subdomain.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 if not REDIS_URL:  # noqa: F405
     # Without Redis, gunicorn's workers must still share one cache, or a publish in one worker would leave the

@@ -18,3 +18,5 @@ WHITENOISE_AUTOREFRESH = True
 # Tests change content inside transactions that are rolled back; a page cache would outlive them. The cache's own
 # tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# Tests log editors in directly; the two-factor tests switch it on.
+WAGTAIL_2FA_REQUIRED = False
