@@ -21,6 +21,26 @@ def _invalidate_on_model_change(sender, **kwargs):
         invalidate_all()
 
 
+def _purge_front_end_cache_for_snippet(sender, instance=None, **kwargs):
+    """A snippet appears on many pages: purge every live page (and its own page) from a CDN in front."""
+    from django.conf import settings
+
+    if (
+        not settings.WAGTAILFRONTENDCACHE
+        or not _is_visible_content(type(instance))
+        or isinstance(instance, Page)
+    ):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1))
+    if hasattr(instance, "get_absolute_url"):
+        for page in Page.objects.live().filter(depth=2)[:1]:
+            batch.add_url(page.get_site().root_url + instance.get_absolute_url())
+    batch.purge()
+
+
 def _is_visible_content(model) -> bool:
     from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
     from wegwijzer.models import SiteInstellingen
@@ -43,5 +63,7 @@ def _is_visible_content(model) -> bool:
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(_invalidate, dispatch_uid=f"wegwijzer-pagecache-{signal!r}")
+    for signal in (published, unpublished):
+        signal.connect(_purge_front_end_cache_for_snippet, dispatch_uid=f"wegwijzer-cdn-{signal!r}")
     post_save.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-save")
     post_delete.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-delete")
