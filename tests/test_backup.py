@@ -1,0 +1,70 @@
+"""A backup of everything editors made restores into an empty database with the same pages, snippets and links."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+SNAPSHOT = """
+import json
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Revision
+from fases.models import StapOrganisatie, StapRegeling
+from organisaties.models import Organisatie, Regeling
+print(json.dumps({
+    "pages": sorted([p, t, l] for p, t, l in Page.objects.values_list("url_path", "title", "live")),
+    "organisaties": sorted(list(o) for o in Organisatie.objects.values_list("locale__language_code", "slug", "phone", "live")),
+    "regelingen": sorted(list(r) for r in Regeling.objects.values_list("locale__language_code", "slug", "live")),
+    "links": sorted(
+        [list(l) for l in StapOrganisatie.objects.values_list("stap__url_path", "organisatie__slug", "sort_order", "note")]
+        + [list(l) for l in StapRegeling.objects.values_list("stap__url_path", "regeling__slug", "sort_order", "note")]
+    ),
+    "revisions": Revision.objects.count(),
+    "groups": sorted(Group.objects.values_list("name", flat=True)),
+}, default=str))
+"""
+
+
+def snapshot_here():
+    namespace = {}
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    out = StringIO()
+    with redirect_stdout(out):
+        exec(SNAPSHOT, namespace)
+    return json.loads(out.getvalue())
+
+
+def manage(*args, database_url):
+    env = dict(os.environ, DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="wegwijzer.settings.test")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_backup_restores_into_an_empty_database(tmp_path):
+    backup = tmp_path / "backup"
+    call_command("backup_content", str(backup))
+    before = snapshot_here()
+    assert before["links"] and before["revisions"]
+
+    database_url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    migrated = manage("migrate", "--noinput", "-v0", database_url=database_url)
+    assert migrated.returncode == 0, migrated.stderr
+    restored = manage("restore_content", str(backup), "--yes", database_url=database_url)
+    assert restored.returncode == 0, restored.stderr
+    after = manage("shell", "-c", SNAPSHOT, database_url=database_url)
+    assert after.returncode == 0, after.stderr
+    assert json.loads(after.stdout.strip().splitlines()[-1]) == before

@@ -1,0 +1,63 @@
+"""A portable backup of everything editors made: the content as JSON (any database) plus the media files.
+
+For PostgreSQL in production, pg_dump of the whole database is the primary backup (see README); this export is
+the database-independent copy that can be restored into any fresh installation, and the one the tests restore.
+Search index and reference index are rebuilt after a restore rather than copied.
+"""
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry
+
+CONTENT_FILE = "content.json"
+MEDIA_DIR = "media"
+
+# Derived or per-session data that is rebuilt or meaningless after a restore.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes",
+    "wagtailsearch",
+    "wagtailcore.referenceindex",
+    "wagtailadmin.editingsession",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.pagelogentry",  # exported separately below
+]
+
+
+def export(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / CONTENT_FILE
+    buffer = io.StringIO()
+    # Natural keys for content types, permissions and pages, so the backup fits any fresh database.
+    call_command("dumpdata", natural_foreign=True, exclude=EXCLUDED, stdout=buffer, verbosity=0)
+    records = json.loads(buffer.getvalue())
+    # The audit log keeps entries of deleted pages; those cannot point at a page any more and are left out.
+    log_entries = PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk")).order_by("pk")
+    records += json.loads(serializers.serialize("json", log_entries, use_natural_foreign_keys=True))
+    target.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
+    media = Path(settings.MEDIA_ROOT)
+    if media.exists():
+        shutil.copytree(media, directory / MEDIA_DIR, dirs_exist_ok=True)
+    return target
+
+
+def restore(directory: Path) -> None:
+    """Into a migrated database: everything in it is replaced by the backup."""
+    content = directory / CONTENT_FILE
+    if not content.exists():
+        raise FileNotFoundError(f"No {CONTENT_FILE} in {directory}")
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("loaddata", str(content), verbosity=0)
+    media = directory / MEDIA_DIR
+    if media.exists():
+        shutil.copytree(media, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_references_index", verbosity=0)
