@@ -9,8 +9,10 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
@@ -35,8 +37,17 @@ class DemoLoader:
     def read(self, name):
         return read(name, self.directory)
 
-    @transaction.atomic
     def load(self, reset: bool = False) -> int:
+        # Wagtail refreshes its reference index ("where is this used") on every save; building a whole site that
+        # way is slow, so it is switched off while loading and rebuilt once at the end.
+        with disable_reference_index_auto_update():
+            created = self._load(reset)
+        if created:
+            call_command("rebuild_references_index", verbosity=0)
+        return created
+
+    @transaction.atomic
+    def _load(self, reset: bool = False) -> int:
         self.locale = Locale.get_default()
         if reset:
             self.reset()
