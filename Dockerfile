@@ -8,7 +8,7 @@ WORKDIR /app
 RUN python -m venv /venv
 # Dependencies first, so a code change does not reinstall them.
 COPY pyproject.toml README.md ./
-RUN /venv/bin/pip install .
+RUN /venv/bin/pip install ".[s3]"
 COPY . .
 RUN /venv/bin/pybabel compile --domain django --directory locale \
     && DJANGO_SETTINGS_MODULE=wegwijzer.settings.production SECRET_KEY=build-only ALLOWED_HOSTS=build \

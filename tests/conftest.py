@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from bs4 import BeautifulSoup
 
 from wegwijzer.demo.loader import DemoLoader
@@ -34,3 +35,19 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests (Dutch full-text search) are left out on SQLite, with one line saying so."""
+    if connection.vendor == "postgresql":
+        return
+    kept = [item for item in items if item.get_closest_marker("postgres") is None]
+    left_out = len(items) - len(kept)
+    if left_out:
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                f"{left_out} PostgreSQL-only tests not run on SQLite: set DATABASE_URL=postgres://... (CI does)."
+            )

@@ -40,3 +40,18 @@ if not REDIS_URL:  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    # Media (images, documents) on S3-compatible object storage, shared by every server. django-storages reads
+    # AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME and the credentials from the environment.
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
