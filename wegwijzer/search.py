@@ -76,7 +76,19 @@ def search_site(query: str, request=None) -> list[Result]:
     if len(results) < MIN_PRECISE_RESULTS and len(query.split()) > 1:
         seen = {result.url for result in results}
         results += [result for result in _search_all(query, request, "or") if result.url not in seen]
+    if not results:
+        # The Dutch stemmer keeps plurals such as "aangiftes"; try once more without the plural ending.
+        singular = " ".join(_without_plural(word) for word in query.split())
+        if singular != query:
+            results = _search_all(singular, request, "or")
     return results
+
+
+def _without_plural(word: str) -> str:
+    for ending in ("'s", "s", "en"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def _search_all(query: str, request, operator: str) -> list[Result]:
