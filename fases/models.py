@@ -14,13 +14,14 @@ from wagtail.url_routing import RouteResult
 
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
+from wegwijzer.pages import ReadOnlyPageMixin
 from wegwijzer.review import Reviewable, page_tabs
 
 from .blocks import EntryPointBlock, InhoudStreamBlock
 from .journey import journey_for
 
 
-class HomePage(Page):
+class HomePage(ReadOnlyPageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_(
@@ -75,7 +76,7 @@ class HomePage(Page):
         return context
 
 
-class FasePage(Reviewable, Page):
+class FasePage(ReadOnlyPageMixin, Reviewable, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences under the title and in the list of phases."),
@@ -108,7 +109,7 @@ class FasePage(Reviewable, Page):
         return context
 
 
-class StapPage(Reviewable, SituationTaggedMixin, Page):
+class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,

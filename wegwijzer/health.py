@@ -13,7 +13,7 @@ import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -83,6 +83,7 @@ def outage_response(request) -> HttpResponse:
 def server_error(request):
     """handler500: a database outage gets the 503 outage page; anything else the plain 500 page."""
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    # Only a lost or refused connection is an outage; other database errors are bugs and get the 500 page.
+    if isinstance(error, OperationalError | InterfaceError):
         return outage_response(request)
     return HttpResponseServerError(loader.render_to_string("500.html"))

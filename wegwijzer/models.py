@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from fases.blocks import InhoudStreamBlock
 
+from .pages import ReadOnlyPageMixin
 from .review import Reviewable, page_tabs
 
 
@@ -84,7 +85,7 @@ class SiteInstellingen(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
-class InformatiePagina(Reviewable, Page):
+class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
     """About us, privacy, accessibility, contact and other pages outside the phases."""
 
     intro = models.TextField(

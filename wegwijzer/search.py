@@ -26,8 +26,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 def normalise_query(raw: str) -> str:
     """At most twelve plain words from the first 200 characters; punctuation and operators are dropped."""
-    words = WORD.findall(clean_text(raw or "", MAX_QUERY_LENGTH))
-    return " ".join(word for word in words if word.strip("_"))[:MAX_QUERY_LENGTH] if words else ""
+    words = [word for word in WORD.findall(clean_text(raw or "", MAX_QUERY_LENGTH)) if word.strip("_")]
+    return " ".join(words[:MAX_WORDS])
 
 
 @dataclass

@@ -86,6 +86,8 @@ def language_switcher(context):
 def language_links(context):
     """(code, name, url, exact) for every language, for the switcher and hreflang links.
 
+    A 404 page (which has ``request_path`` in its context) links to each language's home page, without hreflang.
+
     ``exact`` is false where the page has no translation and the link falls back to that language's home page.
     """
     from django.urls import translate_url
@@ -112,7 +114,7 @@ def language_links(context):
             url = translations.get(code)
             exact = url is not None
             url = url or _language_home(code)
-        elif request is not None:
+        elif request is not None and "request_path" not in context:
             url, exact = translate_url(request.path, code), True
         else:
             url, exact = _language_home(code), False

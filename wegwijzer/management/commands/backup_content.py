@@ -6,7 +6,9 @@ from wegwijzer.backup import export
 
 
 class Command(BaseCommand):
-    help = "Exports all content (pages, revisions, snippets, settings, users, redirects) and media to a folder."
+    help = (
+        "Exports all content (pages, revisions, snippets, settings, users, redirects) and media to a folder."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("directory", type=Path)

@@ -10,11 +10,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", type=Path)
-        parser.add_argument("--yes", action="store_true", help="Do not ask; everything now in the database is replaced.")
+        parser.add_argument(
+            "--yes", action="store_true", help="Do not ask; everything now in the database is replaced."
+        )
 
     def handle(self, *args, directory, yes=False, **options):
         if not yes:
-            answer = input("Everything in this database will be replaced by the backup. Type 'yes' to continue: ")
+            answer = input(
+                "Everything in this database will be replaced by the backup. Type 'yes' to continue: "
+            )
             if answer.strip().lower() != "yes":
                 raise CommandError("Nothing was changed.")
         try:
