@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run test lint format messages demo clean
+.PHONY: help install run test bench lint format messages demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,11 @@ run: install ## Run the site with demo content (SQLite unless DATABASE_URL is se
 
 test: install ## Run the whole test suite
 	$(PY) -m pytest
+
+bench: install ## Load benchmark of the production server, cached and uncached (installs wrk if missing)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
+		|| { echo "make bench needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
+	$(PY) scripts/bench.py
 
 lint: install ## ruff and the migration check
 	$(PY) -m ruff check .

@@ -12,11 +12,30 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 
-# Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak can never grow without bound; the wide jitter keeps the workers from
+# all restarting at the same moment.
+max_requests = 20000
+max_requests_jitter = 5000
 
 preload_app = True
+
+
+def when_ready(server):
+    """Import the URL configuration (Wagtail admin and all) once in the master, not on each worker's first request."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - importing is the point
+
+
+def pre_fork(server, worker):
+    """Objects loaded by the master are never freed: keep the garbage collector off them in every worker.
+
+    Without this each worker walks the whole preloaded app when it exits, which costs about a second of CPU.
+    """
+    import gc
+
+    gc.freeze()
+
 
 # Access log to stdout without the visitor's IP address and without the query string: search words and the
 # situation a visitor chose are never written down (see the privacy page).

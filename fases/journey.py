@@ -5,6 +5,7 @@ Home, phase and step pages all show (part of) this structure: the main navigatio
 not apply to it drop out of the numbering and the previous/next chain.
 """
 
+import copy
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
@@ -70,9 +71,11 @@ def journey_for(structure, selection: SituationSelection | None = None) -> Journ
     selection = selection or SituationSelection()
     phases = [PhaseEntry(page) for page in structure.phases]
     by_path = {phase.page.path: phase for phase in phases}
-    for step in structure.steps:
-        phase = by_path.get(step.path[: -Page.steplen])
+    for shared_step in structure.steps:
+        phase = by_path.get(shared_step.path[: -Page.steplen])
         if phase is not None:
-            step.applies = selection.matches(step.situation_slugs())
+            # The structure is shared between requests: mark a shallow copy, never the shared object.
+            step = copy.copy(shared_step)
+            step.applies = selection.matches(shared_step.situation_slugs())
             phase.steps.append(step)
     return Journey(phases, selection)

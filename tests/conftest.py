@@ -1,6 +1,6 @@
 import pytest
-from django.db import connection
 from bs4 import BeautifulSoup
+from django.db import connection
 
 from wegwijzer.demo.loader import DemoLoader
 
@@ -32,9 +32,13 @@ def fresh_cache():
     """Each test starts with an empty cache: content changed by an earlier (rolled back) test must not linger."""
     from django.core.cache import cache
 
+    from wegwijzer import structure
+
     cache.clear()
+    structure._in_process.clear()
     yield
     cache.clear()
+    structure._in_process.clear()
 
 
 def pytest_collection_modifyitems(config, items):

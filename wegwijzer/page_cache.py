@@ -14,6 +14,7 @@ editors and previews, and must be invalidated the moment an editor publishes. Th
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +40,9 @@ def current_generation() -> int:
     try:
         generation = cache.get(GENERATION_KEY)
         if generation is None:
-            cache.add(GENERATION_KEY, 1, timeout=None)
+            # Start from the clock, not from 1: after the cache is flushed or restarted, a generation number must
+            # never repeat one that a worker may still remember (see structure.py).
+            cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
             generation = cache.get(GENERATION_KEY) or 1
         return generation
     except Exception:
@@ -52,7 +55,7 @@ def invalidate_all(**_kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
     except Exception:
         logger.warning("Could not invalidate the page cache", exc_info=True)
 

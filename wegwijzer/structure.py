@@ -103,9 +103,20 @@ def site_structure(request, language: str | None = None) -> SiteStructure:
         structure = _build(site, language, request)
         with contextlib.suppress(Exception):  # without a cache it is simply built again next time
             cache.set(key, structure, TIMEOUT)
+    _remember_in_process(key, structure)
     if request is not None:
         request._wegwijzer_structure = structure
     return structure
+
+
+_in_process: dict = {}
+
+
+def _remember_in_process(key, structure):
+    if key not in _in_process:
+        if len(_in_process) > 8:  # a few languages and sites; older generations are dropped
+            _in_process.clear()
+        _in_process[key] = structure
 
 
 def structure_context(request):
