@@ -26,7 +26,13 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installe
 
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-install: $(VENV)/.installed $(CATALOGUES) ## Create .venv, install the project and compile the translations
+# The NL Design System CSS, from the npm registry as locked in package-lock.json (needs Node.js 20+).
+static/dist/nlds.css: package.json package-lock.json frontend/build.mjs frontend/theme.css
+	@command -v npm >/dev/null || { echo "The front end needs Node.js 20 or newer (with npm): install it, then try again."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+
+install: $(VENV)/.installed $(CATALOGUES) static/dist/nlds.css ## Create .venv, install the project, build the CSS and compile the translations
 
 run: install ## Run the site with demo content (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput
@@ -59,5 +65,5 @@ demo: install ## Rebuild the demo content from scratch
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content --reset
 
-clean: ## Remove the virtualenv, the SQLite database and collected static files
-	rm -rf $(VENV) db.sqlite3 staticfiles
+clean: ## Remove the virtualenv, the SQLite database, node_modules and built or collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/dist
