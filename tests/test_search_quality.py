@@ -19,35 +19,82 @@ REG = "/rechten-en-regelingen/{}/"
 # query -> acceptable answers (URL paths); at least one must be among the first three results.
 QUERIES = {
     "bedenktijd": [REG.format("bedenktijd")],
-    "verblijfsvergunning slachtoffer": [REG.format("tijdelijke-verblijfsvergunning"), "/beschermen/bedenktijd-en-verblijf/"],
-    "schadevergoeding": [REG.format("schadevergoedingsmaatregel-voorschot"), "/compensatie/schadevergoedingsmaatregel/", "/compensatie/"],
+    "verblijfsvergunning slachtoffer": [
+        REG.format("tijdelijke-verblijfsvergunning"),
+        "/beschermen/bedenktijd-en-verblijf/",
+    ],
+    "schadevergoeding": [
+        REG.format("schadevergoedingsmaatregel-voorschot"),
+        "/compensatie/schadevergoedingsmaatregel/",
+        "/compensatie/",
+    ],
     "tolk": [REG.format("recht-op-een-tolk"), "/beschermen/juridische-bijstand-en-tolken/"],
-    "minderjarig": [ORG.format("meldpunt-uitbuiting-minderjarigen"), ORG.format("nidos"), ORG.format("jeugdbescherming")],
-    "arbeidsuitbuiting melden": [ORG.format("arbeidsinspectie"), "/signaleren/melden/", ORG.format("fairwork")],
+    "minderjarig": [
+        ORG.format("meldpunt-uitbuiting-minderjarigen"),
+        ORG.format("nidos"),
+        ORG.format("jeugdbescherming"),
+    ],
+    "arbeidsuitbuiting melden": [
+        ORG.format("arbeidsinspectie"),
+        "/signaleren/melden/",
+        ORG.format("fairwork"),
+    ],
     "aangifte doen": ["/strafrechtelijk-proces/aangifte-doen/", REG.format("aangifte-mag-niet-geweigerd")],
-    "aangiftes": ["/strafrechtelijk-proces/aangifte-doen/", REG.format("aangifte-mag-niet-geweigerd"), REG.format("informatief-gesprek")],
+    "aangiftes": [
+        "/strafrechtelijk-proces/aangifte-doen/",
+        REG.format("aangifte-mag-niet-geweigerd"),
+        REG.format("informatief-gesprek"),
+    ],
     "geen paspoort": ["/signaleren/vormen-en-signalen/"],
-    "loon niet betaald": [ORG.format("fairwork"), "/compensatie/civiele-procedure/", "/compensatie/schade-in-kaart-brengen/"],
+    "loon niet betaald": [
+        ORG.format("fairwork"),
+        "/compensatie/civiele-procedure/",
+        "/compensatie/schade-in-kaart-brengen/",
+    ],
     "opvang": ["/beschermen/opvang/", REG.format("recht-op-opvang"), ORG.format("cosm")],
-    "gratis advocaat": [REG.format("gratis-advocaat"), ORG.format("raad-voor-rechtsbijstand"), ORG.format("langzs")],
+    "gratis advocaat": [
+        REG.format("gratis-advocaat"),
+        ORG.format("raad-voor-rechtsbijstand"),
+        ORG.format("langzs"),
+    ],
     "anoniem melden": [ORG.format("meld-misdaad-anoniem"), "/signaleren/melden/"],
-    "schadefonds": [ORG.format("schadefonds-geweldsmisdrijven"), "/compensatie/schadefonds/", REG.format("schadefonds-tegemoetkoming")],
+    "schadefonds": [
+        ORG.format("schadefonds-geweldsmisdrijven"),
+        "/compensatie/schadefonds/",
+        REG.format("schadefonds-tegemoetkoming"),
+    ],
     "terugkeer land van herkomst": ["/beschermen/terugkeer/", ORG.format("iom")],
     "spreekrecht": [REG.format("spreekrecht")],
     "sepot": ["/strafrechtelijk-proces/sepot-of-vrijspraak/", REG.format("beklag-art-12")],
-    "informatief gesprek": ["/strafrechtelijk-proces/informatief-gesprek/", REG.format("informatief-gesprek")],
-    "zorgverzekering": [REG.format("rvb-toelage-en-zorgverzekering"), REG.format("medische-en-psychische-zorg"), "/beschermen/medische-en-psychische-zorg/"],
+    "informatief gesprek": [
+        "/strafrechtelijk-proces/informatief-gesprek/",
+        REG.format("informatief-gesprek"),
+    ],
+    "zorgverzekering": [
+        REG.format("rvb-toelage-en-zorgverzekering"),
+        REG.format("medische-en-psychische-zorg"),
+        "/beschermen/medische-en-psychische-zorg/",
+    ],
     "seksueel geweld": [ORG.format("centrum-seksueel-geweld")],
-    "gegevens delen privacy": ["/signaleren/privacy-en-gegevensdeling/", REG.format("melden-registreren-privacy")],
+    "gegevens delen privacy": [
+        "/signaleren/privacy-en-gegevensdeling/",
+        REG.format("melden-registreren-privacy"),
+    ],
     "acuut gevaar": ["/signaleren/acuut-gevaar/"],
     "CoMensha": [ORG.format("comensha"), "/signaleren/aanmelden-bij-comensha/"],
     "voogd": [ORG.format("nidos")],
     "criminele uitbuiting": [REG.format("non-punishment"), "/signaleren/vormen-en-signalen/"],
     "veilig thuis": [ORG.format("veilig-thuis")],
-    "vervolging rechtszaak": ["/strafrechtelijk-proces/vervolging-en-zitting/", REG.format("afscherming-in-de-rechtszaal")],
+    "vervolging rechtszaak": [
+        "/strafrechtelijk-proces/vervolging-en-zitting/",
+        REG.format("afscherming-in-de-rechtszaal"),
+    ],
     "Arbeidsinspectie": [ORG.format("arbeidsinspectie")],
     "beklag niet vervolgen": [REG.format("beklag-art-12")],
-    "straf mensenhandel": [REG.format("strafbaarstelling-mensenhandel"), "/strafrechtelijk-proces/veroordeling/"],
+    "straf mensenhandel": [
+        REG.format("strafbaarstelling-mensenhandel"),
+        "/strafrechtelijk-proces/veroordeling/",
+    ],
 }
 REQUIRED_HIT_RATE = 0.9
 
@@ -68,7 +115,9 @@ def test_search_quality_table(capsys):
             misses.append((query, found, acceptable))
     rate = hits / len(QUERIES)
     with capsys.disabled():
-        print(f"\nSearch quality: {hits}/{len(QUERIES)} queries ({rate:.0%}) have an expected answer in the top 3.")
+        print(
+            f"\nSearch quality: {hits}/{len(QUERIES)} queries ({rate:.0%}) have an expected answer in the top 3."
+        )
         for query, found, acceptable in misses:
             print(f"  MISS {query!r}: top 3 {found}; expected one of {acceptable}")
     assert len(QUERIES) >= 25

@@ -1,8 +1,9 @@
 /* Progressive enhancement only: every page works without this file.
  *
- * Quick exit ("Snel weg"): a click on the button, or pressing Shift three times (each press within five seconds of
- * the last; any other key starts the count again), hides the page at once and leaves for a neutral website with
- * location.replace, so the Back button does not return here. Screen readers hear how many presses are left.
+ * Quick exit ("Snel weg"): a click on the button, or pressing Shift three times on its own (each press within five
+ * seconds of the last; any other key, Shift+letter included, starts the count again), hides the page at once and
+ * leaves for a neutral website with location.replace, so the Back button does not return here. Screen readers hear
+ * how many presses are left.
  */
 (function () {
   "use strict";
@@ -62,13 +63,28 @@
     announce(message);
   }
 
-  document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") {
-      if (presses > 0) {
-        reset("");
+  // A Shift press counts only when Shift went down and up on its own: Shift+letter (a capital) is typing, and
+  // any other key starts the count again.
+  var shiftAlone = false;
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftAlone = true;
       }
       return;
     }
+    shiftAlone = false;
+    if (presses > 0) {
+      reset("");
+    }
+  });
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) {
+      return;
+    }
+    shiftAlone = false;
     var link = exitLink();
     if (!link) {
       return;
@@ -85,13 +101,6 @@
     timer = window.setTimeout(function () {
       reset(status.dataset.expired);
     }, PRESS_WINDOW_MS);
-  });
-
-  // Shift pressed together with another key (a capital letter) is not a quick-exit press.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" && event.shiftKey && presses > 0) {
-      reset("");
-    }
   });
 
   // Print buttons (e.g. on the overview for a conversation).

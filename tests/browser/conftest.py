@@ -1,10 +1,11 @@
 """Browser tests: the demo site served by a live server thread, driven by Playwright in Debian's Chromium.
 
-One Chromium and one live server serve the whole session. The server is pytest-django's LiveServer, started here
+One Chromium serves all browser tests and one live server the whole session. The server is pytest-django's LiveServer, started here
 rather than through its ``live_server`` fixture: that fixture switches every test to ``transactional_db``, which
 empties the database after each test and so would throw away the demo content that tests/conftest.py loads once
-per session. These tests only read, so they run against that committed demo content; the one setting they change
-(the quick-exit destination) is written and restored by a fixture outside any test transaction.
+per session. The tests are marked ``django_db`` (so the test database exists and they may read it) and only read
+the committed demo content; the one setting they change (the quick-exit destination) is written and restored by a
+module fixture outside any test transaction, so the server thread sees it on PostgreSQL as well as on SQLite.
 """
 
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection, connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = (
@@ -56,6 +58,9 @@ def chromium():
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield browser
             browser.close()
+            # While that event loop runs, Django keeps the tests' database connections apart from the thread's
+            # usual ones (per async context); close them now, or PostgreSQL cannot drop the test database.
+            connections.close_all()
     finally:
         if previous is None:
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
@@ -75,16 +80,12 @@ def site_server(django_db_setup, django_db_blocker):
             pytrace=False,
         )
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        if not (Path(name).name.startswith("test_") or "mode=memory" in name or name == ":memory:"):
+            pytest.fail(f"Refusing to serve {name}: browser tests must be marked django_db.", pytrace=False)
         server = LiveServer("127.0.0.1")
     yield server.url
     server.stop()
-
-
-@pytest.fixture(autouse=True)
-def _database_for_the_server_thread(django_db_blocker):
-    """The server thread reads the demo content; pytest-django blocks database access outside `db` tests."""
-    with django_db_blocker.unblock():
-        yield
 
 
 @pytest.fixture

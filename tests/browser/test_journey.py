@@ -6,7 +6,7 @@ import pytest
 
 from .helpers import tab_to
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 HIDDEN_ON_PAPER = [
     ".quick-exit",

@@ -8,7 +8,7 @@ import pytest
 
 from .helpers import DUTCH_ADULT, MINOR_NON_EU
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # Besides every link on the home page and in the footer: filtered pages and searches, which carry a query string.
 EXTRA = [

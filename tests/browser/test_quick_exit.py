@@ -6,7 +6,7 @@ import pytest
 
 from .helpers import tab_to
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 STEP = "/beschermen/opvang/"
 STATUS = "[data-quick-exit-status]"
@@ -86,3 +86,19 @@ def test_the_english_site_announces_the_count_in_english(page, site_server, exit
     start_from_the_neutral_site(page, site_server, exit_site, path="/en/")
     page.keyboard.press("Shift")
     assert page.locator(STATUS).text_content() == "Press Shift 2 more times to leave the site."
+
+
+def test_on_a_phone_the_red_quick_exit_stays_at_the_top_while_scrolling(page, site_server):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_server + STEP)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("window.scrollY > 2000")
+    button = page.locator(".quick-exit__button")
+    box = button.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 80, "in view at the top of the screen"
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(179, 38, 30)"
+    on_top = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.quick-exit__button') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert on_top, "nothing covers it"
