@@ -76,3 +76,16 @@ def test_a_renamed_page_keeps_its_old_address_working(client, django_capture_on_
     assert response.status_code == 301
     assert response["Location"].endswith("/beschermen/opvang-en-wonen/")
     assert client.get("/beschermen/opvang-en-wonen/").status_code == 200
+
+
+def test_pages_carry_a_description_open_graph_tags_and_a_canonical_url(client, soup):
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    page = soup(client.get(step.url + "?leeftijd=minderjarig"))
+    assert page.select_one('meta[name="description"]')["content"] == step.summary
+    assert page.select_one('link[rel="canonical"]')["href"] == f"http://testserver{step.url}"
+    assert page.select_one('meta[property="og:title"]')["content"] == step.title
+    assert page.select_one('meta[property="og:url"]')["content"] == f"http://testserver{step.url}"
+    organisation = soup(client.get("/organisaties/comensha/"))
+    assert (
+        organisation.select_one('link[rel="canonical"]')["href"] == "http://testserver/organisaties/comensha/"
+    )
