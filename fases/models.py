@@ -156,7 +156,13 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
         links = (
             self.regeling_links.filter(regeling__live=True)
             .select_related("regeling")
-            .prefetch_related("regeling__situations")
+            .only(
+                "id",
+                "note",
+                "sort_order",
+                "stap_id",
+                *(f"regeling__{field}" for field in REGELING_CARD_FIELDS),
+            )
         )
         return _split_by_situation(links, "regeling", selection)
 
@@ -164,7 +170,13 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
         links = (
             self.organisatie_links.filter(organisatie__live=True)
             .select_related("organisatie")
-            .prefetch_related("organisatie__situations")
+            .only(
+                "id",
+                "note",
+                "sort_order",
+                "stap_id",
+                *(f"organisatie__{field}" for field in ORGANISATIE_CARD_FIELDS),
+            )
         )
         return _split_by_situation(links, "organisatie", selection)
 
@@ -205,11 +217,31 @@ def _journey(page, request):
     return journey_for(structure, selection_for_request(request))
 
 
+# What a card on a step page shows: loading only these keeps rendering a step cheap.
+REGELING_CARD_FIELDS = ("id", "slug", "title", "summary", "live", "locale_id")
+ORGANISATIE_CARD_FIELDS = (
+    "id",
+    "slug",
+    "name",
+    "summary",
+    "live",
+    "locale_id",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "always_available",
+)
+
+
 def _split_by_situation(links, target, selection):
-    """(links whose snippet applies to the chosen situation, number left out); all of them without a choice."""
-    links = list(links)
+    """(links whose snippet applies to the chosen situation, number left out); all of them without a choice.
+
+    The snippets' situation tags are only fetched when a situation was chosen.
+    """
     if not selection:
-        return links, 0
+        return list(links), 0
+    links = list(links.prefetch_related(f"{target}__situations"))
     shown = [link for link in links if getattr(link, target).matches_situation(selection)]
     return shown, len(links) - len(shown)
 

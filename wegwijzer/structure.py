@@ -95,10 +95,14 @@ def site_structure(request, language: str | None = None) -> SiteStructure:
         else Site.objects.filter(is_default_site=True).first()
     )
     key = f"structure:{current_generation()}:{getattr(site, 'pk', 0)}:{language}"
-    try:
-        structure = cache.get(key)
-    except Exception:
-        structure = None
+    # Within one process the structure of the current generation is kept in memory: it never changes (a new
+    # generation gets a new key) and requests only read it, so it need not be unpickled on every request.
+    structure = _in_process.get(key)
+    if structure is None:
+        try:
+            structure = cache.get(key)
+        except Exception:  # without a cache the structure is simply built each time
+            structure = None
     if structure is None:
         structure = _build(site, language, request)
         with contextlib.suppress(Exception):  # without a cache it is simply built again next time
