@@ -166,6 +166,7 @@ class Organisatie(PublicSnippet):
         blank=True,
         related_name="organisaties",
         verbose_name=_("who it serves"),
+        help_text=_('Shown on the organisation\'s page under "For whom"; visitors can filter the guide on it.'),
     )
     phone = models.CharField(
         _("phone"),
@@ -185,7 +186,11 @@ class Organisatie(PublicSnippet):
         _("reachable 24/7"), default=False, help_text=_('Shown as "Reachable day and night".')
     )
     coverage = models.CharField(
-        _("region or national"), max_length=10, choices=Coverage.choices, default=Coverage.NATIONAL
+        _("region or national"),
+        max_length=10,
+        choices=Coverage.choices,
+        default=Coverage.NATIONAL,
+        help_text=_('Visitors see "Works nationally" or the region, and can filter the guide on it.'),
     )
     region = models.CharField(
         _("region"),

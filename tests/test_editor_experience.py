@@ -29,7 +29,7 @@ def test_snippet_listings_export_to_csv(admin_client):
     response = admin_client.get(reverse("wagtailsnippets_organisaties_organisatie:list"), {"export": "csv"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    assert "CoMensha" in response.content.decode()
+    assert "CoMensha" in b"".join(response.streaming_content).decode()
 
 
 def test_page_bodies_offer_the_blocks_the_content_needs():
