@@ -166,7 +166,9 @@ class Organisatie(PublicSnippet):
         blank=True,
         related_name="organisaties",
         verbose_name=_("who it serves"),
-        help_text=_('Shown on the organisation\'s page under "For whom"; visitors can filter the guide on it.'),
+        help_text=_(
+            'Shown on the organisation\'s page under "For whom"; visitors can filter the guide on it.'
+        ),
     )
     phone = models.CharField(
         _("phone"),
