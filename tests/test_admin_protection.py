@@ -124,3 +124,8 @@ def test_the_admin_is_only_served_over_https_in_production(client, settings):
     response = client.get("/admin/login/")
     assert response.status_code == 301
     assert response["Location"].startswith("https://")
+
+
+def test_the_admin_sends_nothing_about_editors_to_third_parties(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in html.lower()
