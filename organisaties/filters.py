@@ -29,10 +29,6 @@ class ListFilters:
         params.update(selection.values)
         return urlencode(params)
 
-    @property
-    def active(self) -> bool:
-        return bool(self.query or self.values)
-
 
 def _options(model):
     return list(model.objects.filter(in_active_language()).order_by("sort_order", "name"))

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .page_cache import invalidate_all
@@ -116,6 +115,3 @@ def mark_checked(obj, user, on: datetime.date | None = None) -> None:
         revision.save(update_fields=["content"])
     log(instance=obj, action="wegwijzer.mark_checked", user=user)
     invalidate_all()
-
-
-MARK_CHECKED_LABEL = _("Marked as checked")
