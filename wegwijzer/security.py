@@ -16,7 +16,10 @@ def _is_editor(request) -> bool:
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
     user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated and user.is_staff)
+    # Editors are whoever may use the Wagtail admin (the Redacteur and Eindredacteur groups are not "staff"). Wagtail
+    # renders a preview through the whole middleware stack with a copy of the editor's request for the page's own
+    # address, so this is what keeps previews and the userbar working for them.
+    return bool(user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -200,7 +200,6 @@ PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
         "browsing-topics",
         "camera",
