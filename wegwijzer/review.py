@@ -21,8 +21,21 @@ def next_review(checked: datetime.date) -> datetime.date:
     return checked + REVIEW_INTERVAL
 
 
+class CheckDateField(models.DateField):
+    """A date field whose default is today, without making every edit form count as changed.
+
+    Django gives a field with a callable default a hidden copy of its initial value and compares the submitted
+    value with that copy. Wagtail's panels do not render the copy, so every save would look like a change: an
+    Eindredacteur approving from the edit view would then create a new revision and restart the review. Compared
+    with the object's own value instead, an untouched date is unchanged.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"show_hidden_initial": False, **kwargs})
+
+
 class Reviewable(models.Model):
-    last_checked = models.DateField(
+    last_checked = CheckDateField(
         _("last checked"),
         default=today,
         help_text=_('The date an editor last verified these facts. Visitors see it as "Last checked on".'),
