@@ -1,8 +1,10 @@
 """StreamField blocks for page bodies. Each block renders through its own template in templates/blocks/."""
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -74,6 +76,25 @@ class CalloutBlock(blocks.StructBlock):
         description = _("A highlighted message: information or a warning.")
 
 
+def _example(model_label, field, prefer=None, **values):
+    """A preview value for the block picker: the first live snippet, in the editor's language where there is one.
+
+    Evaluated when an editor opens the picker, so it always shows real content; None on an empty site, where the
+    picker shows the block's description alone.
+    """
+
+    def value(*_meta):  # as a Meta attribute, Wagtail reads it as a method of the block's options
+        model = apps.get_model(model_label)
+        live = model.objects.filter(live=True).order_by(*(model._meta.ordering or ["pk"]))
+        candidates = [live.filter(locale=Locale.get_active()), live]
+        if prefer:  # e.g. an organisation with a phone number shows the whole card
+            candidates.insert(0, candidates[0].filter(**prefer))
+        snippet = next((found for found in (c.first() for c in candidates) if found), None)
+        return {field: snippet, **values} if snippet else None
+
+    return value
+
+
 class ContactBlock(blocks.StructBlock):
     organisatie = SnippetChooserBlock("organisaties.Organisatie", label=_("Organisation"))
     text = blocks.TextBlock(
@@ -86,6 +107,12 @@ class ContactBlock(blocks.StructBlock):
         icon = "group"
         label = _("Contact card")
         template = "blocks/contact_block.html"
+        preview_value = _example(
+            "organisaties.Organisatie",
+            "organisatie",
+            prefer={"phone__gt": ""},
+            text="Bel of mail voor advies over een mogelijk slachtoffer.",
+        )
         description = _(
             "The contact details of an organisation, always up to date from the organisation guide."
         )
@@ -99,6 +126,7 @@ class RegelingLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Link to a right or regulation")
         template = "blocks/regeling_link_block.html"
+        preview_value = _example("organisaties.Regeling", "regeling", text="")
         description = _("A short card linking to a right or regulation.")
 
 

@@ -1,6 +1,7 @@
 """What editors see in the admin: Dutch, a phase's steps with review dates, exports, block choices."""
 
 import pytest
+from django.forms import modelform_factory
 from django.urls import reverse
 
 from fases.blocks import InhoudStreamBlock
@@ -70,3 +71,30 @@ def test_every_field_tells_editors_what_visitors_see():
                 assert field.help_text or field.name in {"name", "title", "email", "website", "body"}, (
                     f"{model.__name__}.{field.name}"
                 )
+
+
+@pytest.mark.parametrize(
+    "name", ["paragraph", "heading", "list", "checklist", "callout", "contact", "regeling", "faq"]
+)
+def test_every_block_shows_a_preview_in_the_block_picker_styled_like_the_site(admin_client, soup, name):
+    """The picker's preview renders the block with real content: a contact card shows a real organisation."""
+    block = StapPage.body.field.stream_block.child_blocks[name]
+    assert block.is_previewable
+    response = admin_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one("link[rel=stylesheet][href*='site']"), "the preview uses the site's stylesheet"
+    shown = page.select_one("main").get_text(" ", strip=True)
+    assert shown
+    if name == "contact":
+        assert page.select_one(".contact-card a[href^='/organisaties/']")
+    if name == "regeling":
+        assert page.select_one(".regeling-link a[href^='/rechten-en-regelingen/']")
+
+
+def test_an_untouched_review_date_is_not_a_change():
+    """Otherwise approving from the edit view saves a new revision and starts the review again."""
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    form_class = modelform_factory(StapPage, fields=["last_checked"])
+    assert not form_class({"last_checked": step.last_checked.isoformat()}, instance=step).has_changed()
+    assert form_class({"last_checked": "2020-01-01"}, instance=step).has_changed()
