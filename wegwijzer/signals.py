@@ -1,12 +1,13 @@
 """What makes cached pages stale: any change editors make that visitors can see.
 
 Publishing, unpublishing, moving or deleting a page, and saving, publishing or deleting a snippet, site setting,
-site or redirect, invalidate the whole page cache (see page_cache.py): simple, and always correct.
+site, redirect or page privacy setting, invalidate the whole page cache (see page_cache.py): simple, and always
+correct.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from .page_cache import invalidate_all
@@ -56,6 +57,7 @@ def _is_visible_content(model) -> bool:
         Locale,
         Redirect,
         Page,
+        PageViewRestriction,
     )
     return issubclass(model, visible)
 
@@ -67,3 +69,9 @@ def connect():
         signal.connect(_purge_front_end_cache_for_snippet, dispatch_uid=f"wegwijzer-cdn-{signal!r}")
     post_save.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-save")
     post_delete.connect(_invalidate_on_model_change, dispatch_uid="wegwijzer-pagecache-delete")
+    # A private page's groups are saved after the restriction itself.
+    m2m_changed.connect(
+        _invalidate,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="wegwijzer-pagecache-restriction-groups",
+    )
