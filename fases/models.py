@@ -14,14 +14,13 @@ from wagtail.url_routing import RouteResult
 
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
-from wegwijzer.pages import ReadOnlyPageMixin
+from wegwijzer.pages import KnownViewRestrictionsMixin, ReadOnlyPageMixin
 from wegwijzer.review import Reviewable, page_tabs
 
 from .blocks import EntryPointBlock, InhoudStreamBlock
-from .journey import journey_for
 
 
-class HomePage(ReadOnlyPageMixin, Page):
+class HomePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_(
@@ -76,7 +75,7 @@ class HomePage(ReadOnlyPageMixin, Page):
         return context
 
 
-class FasePage(ReadOnlyPageMixin, Reviewable, Page):
+class FasePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences under the title and in the list of phases."),
@@ -109,7 +108,7 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
         return context
 
 
-class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
+class StapPage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -151,34 +150,33 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
     def journey(self, request=None):
         return _journey(self, request)
 
-    def regelingen(self, selection=None):
+    def regelingen(self, selection=None, request=None):
         """Links to live regulations in the editor's order, split into those that apply and the rest."""
-        links = (
-            self.regeling_links.filter(regeling__live=True)
-            .select_related("regeling")
-            .only(
-                "id",
-                "note",
-                "sort_order",
-                "stap_id",
-                *(f"regeling__{field}" for field in REGELING_CARD_FIELDS),
-            )
-        )
-        return _split_by_situation(links, "regeling", selection)
+        known = self._known_links(request)
+        if known is not None:
+            return _split_by_situation(known.regelingen, "regeling", selection)
+        links = self.regeling_links.filter(regeling__live=True).select_related("regeling")
+        if selection:
+            links = links.prefetch_related("regeling__situations")
+        return _split_by_situation(list(links), "regeling", selection)
 
-    def organisaties(self, selection=None):
-        links = (
-            self.organisatie_links.filter(organisatie__live=True)
-            .select_related("organisatie")
-            .only(
-                "id",
-                "note",
-                "sort_order",
-                "stap_id",
-                *(f"organisatie__{field}" for field in ORGANISATIE_CARD_FIELDS),
-            )
-        )
-        return _split_by_situation(links, "organisatie", selection)
+    def organisaties(self, selection=None, request=None):
+        known = self._known_links(request)
+        if known is not None:
+            return _split_by_situation(known.organisaties, "organisatie", selection)
+        links = self.organisatie_links.filter(organisatie__live=True).select_related("organisatie")
+        if selection:
+            links = links.prefetch_related("organisatie__situations")
+        return _split_by_situation(list(links), "organisatie", selection)
+
+    def _known_links(self, request):
+        """The links of the published step, from the cached site structure; None for a preview (which shows the
+        links in the editor's form) or a step outside the structure (e.g. a private one)."""
+        if request is None or getattr(request, "is_preview", False):
+            return None
+        from wegwijzer.structure import site_structure
+
+        return site_structure(request).step_links.get(self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -186,8 +184,8 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
         selection = selection_for_request(request)
         previous_step, next_step = journey.neighbours(self)
         step_number, step_total = journey.position(self)
-        regelingen, hidden_regelingen = self.regelingen(selection)
-        organisaties, hidden_organisaties = self.organisaties(selection)
+        regelingen, hidden_regelingen = self.regelingen(selection, request)
+        organisaties, hidden_organisaties = self.organisaties(selection, request)
         phase = journey.phase_of(self)
         in_journey = next((step for step in journey.steps if step.pk == self.pk), None)
         context.update(
@@ -214,7 +212,7 @@ def _journey(page, request):
 
     language = page.locale.language_code if request is None or getattr(request, "is_preview", False) else None
     structure = site_structure(request, language)
-    return journey_for(structure, selection_for_request(request))
+    return structure.journey(selection_for_request(request))
 
 
 # What a card on a step page shows: loading only these keeps rendering a step cheap.
@@ -235,13 +233,9 @@ ORGANISATIE_CARD_FIELDS = (
 
 
 def _split_by_situation(links, target, selection):
-    """(links whose snippet applies to the chosen situation, number left out); all of them without a choice.
-
-    The snippets' situation tags are only fetched when a situation was chosen.
-    """
+    """(links whose snippet applies to the chosen situation, number left out); all of them without a choice."""
     if not selection:
         return list(links), 0
-    links = list(links.prefetch_related(f"{target}__situations"))
     shown = [link for link in links if getattr(link, target).matches_situation(selection)]
     return shown, len(links) - len(shown)
 

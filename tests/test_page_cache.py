@@ -97,3 +97,31 @@ def test_cache_survives_a_broken_cache_backend(client, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     assert client.get("/").status_code == 200
     assert Page.objects.exists()
+
+
+@pytest.mark.parametrize("restriction_type", ["login", "groups", "password"])
+def test_making_a_page_private_takes_effect_at_once(client, restriction_type):
+    """The site's view restrictions are kept per content generation; a new one must apply on the next request."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    phase = Page.objects.get(locale__language_code="nl", slug="beschermen")
+    step_url = "/beschermen/opvang/"
+    assert "Welke opvang past" in client.get(step_url).content.decode()
+
+    restriction = PageViewRestriction.objects.create(
+        page=phase, restriction_type=restriction_type, password="geheim-wachtwoord"
+    )
+    if restriction_type == "groups":
+        restriction.groups.set([Group.objects.get(name="Redacteur")])
+    response = client.get(step_url)
+    if restriction_type == "password":
+        assert response.status_code == 200
+        assert b'name="password"' in response.content, "a password form instead of the page"
+    else:
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+    assert "Welke opvang past" not in response.content.decode(), "the step's content is not shown"
+
+    restriction.delete()
+    assert "Welke opvang past" in client.get(step_url).content.decode()

@@ -8,7 +8,8 @@ generation, so the structure is rebuilt at once, on every server.
 """
 
 import contextlib
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, fields
 
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -33,6 +34,26 @@ class SiteStructure:
     translations: dict = field(default_factory=dict)  # translation_key -> {language code: url}
     situations: dict = field(default_factory=dict)  # dimension -> [Situatie], for the situation filter
     helplines: list = field(default_factory=list)
+    step_links: dict = field(
+        default_factory=dict
+    )  # step pk -> StepLinks: its live regulations and organisations
+    _journeys: dict = field(default_factory=dict, repr=False)  # selection querystring -> Journey (in-process)
+
+    def journey(self, selection):
+        """The journey for a chosen situation; built once per selection, then shared (it is only read)."""
+        from fases.journey import journey_for
+
+        key = selection.querystring
+        journey = self._journeys.get(key)
+        if journey is None:
+            if len(self._journeys) > 256:  # every combination of the filters fits; junk never gets here
+                self._journeys.clear()
+            journey = self._journeys[key] = journey_for(self, selection)
+        return journey
+
+    def __getstate__(self):
+        # Journeys are rebuilt in each process rather than pickled into the shared cache.
+        return {**self.__dict__, "_journeys": {}}
 
     @property
     def menu_pages(self) -> list:
@@ -64,6 +85,7 @@ def _build(site, language: str, request) -> SiteStructure:
         .defer_streamfields()
         .prefetch_related("situations")
     )
+    structure.step_links = load_step_links([step.pk for step in structure.steps])
     structure.info_pages = list(
         InformatiePagina.objects.filter(pk__in=public_ids, depth=home.depth + 1)
         .order_by("path")
@@ -83,18 +105,52 @@ def _build(site, language: str, request) -> SiteStructure:
     return structure
 
 
+# Part of the cache key: after a deploy that changes what the structure holds, the new code never unpickles a
+# structure the old code cached under the same generation.
+_FORMAT = zlib.crc32(" ".join(f.name for f in fields(SiteStructure)).encode())
+
+
+@dataclass
+class StepLinks:
+    regelingen: list = field(default_factory=list)
+    organisaties: list = field(default_factory=list)
+
+
+def load_step_links(step_ids) -> dict:
+    """The live regulations and organisations linked from these steps, in the editors' order, with their
+    situation tags: what the step pages show, in four queries for all steps together."""
+    from fases.models import ORGANISATIE_CARD_FIELDS, REGELING_CARD_FIELDS, StapOrganisatie, StapRegeling
+
+    links = {pk: StepLinks() for pk in step_ids}
+    for model, target, card_fields, attribute in (
+        (StapRegeling, "regeling", REGELING_CARD_FIELDS, "regelingen"),
+        (StapOrganisatie, "organisatie", ORGANISATIE_CARD_FIELDS, "organisaties"),
+    ):
+        queryset = (
+            model.objects.filter(stap_id__in=step_ids, **{f"{target}__live": True})
+            .select_related(target)
+            .only("id", "note", "sort_order", "stap_id", *(f"{target}__{name}" for name in card_fields))
+            .prefetch_related(f"{target}__situations")
+            .order_by("stap_id", "sort_order", "id")
+        )
+        for link in queryset:
+            getattr(links[link.stap_id], attribute).append(link)
+    return links
+
+
 def site_structure(request, language: str | None = None) -> SiteStructure:
     """The structure for the request's site and language; memoised on the request, cached between requests."""
     language = language or active_language_code()
     cached = getattr(request, "_wegwijzer_structure", None)
     if cached is not None and cached.language == language:
         return cached
+    generation = current_generation()
     site = (
-        Site.find_for_request(request)
+        find_site(request, generation)
         if request is not None
         else Site.objects.filter(is_default_site=True).first()
     )
-    key = f"structure:{current_generation()}:{getattr(site, 'pk', 0)}:{language}"
+    key = f"structure:{_FORMAT}:{generation}:{getattr(site, 'pk', 0)}:{language}"
     # Within one process the structure of the current generation is kept in memory: it never changes (a new
     # generation gets a new key) and requests only read it, so it need not be unpickled on every request.
     structure = _in_process.get(key)
@@ -114,6 +170,48 @@ def site_structure(request, language: str | None = None) -> SiteStructure:
 
 
 _in_process: dict = {}
+_sites: dict = {}
+
+
+def find_site(request, generation: int):
+    """Wagtail's Site for the request, kept in memory per content generation (sites change rarely).
+
+    Wagtail asks the database on every request; the answer only changes when a Site is saved, which bumps the
+    generation. Stored on the request where Wagtail's own ``Site.find_for_request`` looks first.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = (generation, request.get_host(), request.get_port())
+    if key in _sites:
+        request._wagtail_site = _sites[key]
+    else:
+        if len(_sites) > 32:  # a few host names; older generations are dropped
+            _sites.clear()
+        _sites[key] = Site.find_for_request(request)
+    return _sites[key]
+
+
+def view_restrictions() -> list | None:
+    """Every page view restriction as (path of the restricted page, restriction), per content generation.
+
+    Checking a page's restrictions costs Wagtail two queries on every request, though there are seldom any.
+    None while the site has alias pages: they take their restrictions from their source page, which only
+    Wagtail's own lookup follows.
+    """
+    from wagtail.models import PageViewRestriction
+
+    key = f"restrictions:{current_generation()}"
+    if key not in _in_process:
+        restrictions = None
+        if not Page.objects.filter(alias_of__isnull=False).exists():
+            restrictions = [
+                (restriction.page.path, restriction)
+                for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+                    "groups"
+                )
+            ]
+        _remember_in_process(key, restrictions)
+    return _in_process[key]
 
 
 def _remember_in_process(key, structure):

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wegwijzer import health, plumbing
+from wegwijzer import health, plumbing, routing
 
 handler500 = "wegwijzer.health.server_error"
 
@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("wegwijzer.urls_public")),
     path("", include("fases.urls")),
     path("", include("organisaties.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, with its page-serving view routed from the cached site structure (routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
