@@ -215,8 +215,8 @@ def _journey(page, request):
     return structure.journey(selection_for_request(request))
 
 
-# What a card on a step page shows: loading only these keeps rendering a step cheap.
-REGELING_CARD_FIELDS = ("id", "slug", "title", "summary", "live", "locale_id")
+# What a card on a step page or the overview shows: loading only these keeps the site structure small.
+REGELING_CARD_FIELDS = ("id", "slug", "title", "summary", "live", "locale_id", "last_checked")
 ORGANISATIE_CARD_FIELDS = (
     "id",
     "slug",
@@ -229,6 +229,7 @@ ORGANISATIE_CARD_FIELDS = (
     "website",
     "opening_hours",
     "always_available",
+    "last_checked",
 )
 
 
