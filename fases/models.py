@@ -14,13 +14,13 @@ from wagtail.url_routing import RouteResult
 
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
-from wegwijzer.pages import KnownViewRestrictionsMixin, ReadOnlyPageMixin
+from wegwijzer.pages import PublicPageMixin
 from wegwijzer.review import Reviewable, page_tabs
 
 from .blocks import EntryPointBlock, InhoudStreamBlock
 
 
-class HomePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Page):
+class HomePage(PublicPageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_(
@@ -75,7 +75,7 @@ class HomePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Page):
         return context
 
 
-class FasePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, Page):
+class FasePage(PublicPageMixin, Reviewable, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences under the title and in the list of phases."),
@@ -108,7 +108,7 @@ class FasePage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, Page):
         return context
 
 
-class StapPage(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, SituationTaggedMixin, Page):
+class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,

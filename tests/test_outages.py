@@ -100,3 +100,17 @@ def test_the_site_keeps_working_without_its_cache(visitor, settings):
         health = visitor.get("/health/")
     assert health.status_code == 200
     assert health.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+
+
+def test_what_editors_publish_during_a_cache_outage_shows_at_once(visitor, settings):
+    """A cache server that is down answers nothing (django-redis swallows the errors). Then nothing about the
+    content may be kept in a worker's memory either, or a publish during the outage would go unseen."""
+    from fases.models import StapPage
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert "Opvang en huisvesting" in visitor.get("/beschermen/").content.decode()
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    step.title = "Opvang en een veilige plek"
+    step.save_revision().publish()
+    assert "Opvang en een veilige plek" in visitor.get("/beschermen/").content.decode()
+    assert "Opvang en een veilige plek" in visitor.get("/beschermen/opvang/").content.decode()

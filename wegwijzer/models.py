@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from fases.blocks import InhoudStreamBlock
 
-from .pages import KnownViewRestrictionsMixin, ReadOnlyPageMixin
+from .pages import PublicPageMixin
 from .review import Reviewable, page_tabs
 
 
@@ -85,7 +85,7 @@ class SiteInstellingen(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
-class InformatiePagina(ReadOnlyPageMixin, KnownViewRestrictionsMixin, Reviewable, Page):
+class InformatiePagina(PublicPageMixin, Reviewable, Page):
     """About us, privacy, accessibility, contact and other pages outside the phases."""
 
     intro = models.TextField(

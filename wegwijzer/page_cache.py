@@ -36,18 +36,23 @@ CACHEABLE_PARAMETERS = {
 MAX_PARAMETER_LENGTH = 200
 
 
+UNKNOWN_GENERATION = 0
+
+
 def current_generation() -> int:
+    """The content generation; UNKNOWN_GENERATION while the cache is down (nothing may then be kept by it)."""
     try:
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             # Start from the clock, not from 1: after the cache is flushed or restarted, a generation number must
             # never repeat one that a worker may still remember (see structure.py).
             cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-            generation = cache.get(GENERATION_KEY) or 1
-        return generation
+            generation = cache.get(GENERATION_KEY)
+        # A cache that keeps nothing is down (django-redis swallows the error and answers None).
+        return generation if generation is not None else UNKNOWN_GENERATION
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)
-        return 0
+        return UNKNOWN_GENERATION
 
 
 def invalidate_all(**_kwargs) -> None:

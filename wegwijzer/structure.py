@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 from wegwijzer.i18n import active_language_code
 
 from .health import remember_helplines
-from .page_cache import current_generation
+from .page_cache import UNKNOWN_GENERATION, current_generation
 
 TIMEOUT = 24 * 60 * 60
 
@@ -25,6 +25,7 @@ TIMEOUT = 24 * 60 * 60
 @dataclass
 class SiteStructure:
     language: str
+    generation: int = UNKNOWN_GENERATION  # the content generation it was built for
     home: Page | None = None
     phases: list = field(default_factory=list)
     steps: list = field(default_factory=list)
@@ -91,9 +92,11 @@ def _build(site, language: str, request) -> SiteStructure:
         .order_by("path")
         .defer_streamfields()
     )
-    keys = [
-        page.translation_key for page in [home, *structure.phases, *structure.steps, *structure.info_pages]
-    ]
+    pages = [home, *structure.phases, *structure.steps, *structure.info_pages]
+    if site is not None and request is not None:
+        for page in pages:
+            page.remember_url(site, request)
+    keys = [page.translation_key for page in pages]
     for page in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
         structure.translations.setdefault(str(page.translation_key), {})[page.locale.language_code] = (
             page.get_url(request)
@@ -161,9 +164,10 @@ def site_structure(request, language: str | None = None) -> SiteStructure:
             structure = None
     if structure is None:
         structure = _build(site, language, request)
+        structure.generation = generation
         with contextlib.suppress(Exception):  # without a cache it is simply built again next time
             cache.set(key, structure, TIMEOUT)
-    _remember_in_process(key, structure)
+    _remember_in_process(generation, key, structure)
     if request is not None:
         request._wegwijzer_structure = structure
     return structure
@@ -181,6 +185,8 @@ def find_site(request, generation: int):
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    if generation == UNKNOWN_GENERATION:
+        return Site.find_for_request(request)
     key = (generation, request.get_host(), request.get_port())
     if key in _sites:
         request._wagtail_site = _sites[key]
@@ -200,22 +206,23 @@ def view_restrictions() -> list | None:
     """
     from wagtail.models import PageViewRestriction
 
-    key = f"restrictions:{current_generation()}"
-    if key not in _in_process:
-        restrictions = None
-        if not Page.objects.filter(alias_of__isnull=False).exists():
-            restrictions = [
-                (restriction.page.path, restriction)
-                for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-                    "groups"
-                )
-            ]
-        _remember_in_process(key, restrictions)
-    return _in_process[key]
+    generation = current_generation()
+    key = f"restrictions:{generation}"
+    if key in _in_process:
+        return _in_process[key]
+    restrictions = None
+    if not Page.objects.filter(alias_of__isnull=False).exists():
+        restrictions = [
+            (restriction.page.path, restriction)
+            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        ]
+    _remember_in_process(generation, key, restrictions)
+    return restrictions
 
 
-def _remember_in_process(key, structure):
-    if key not in _in_process:
+def _remember_in_process(generation, key, structure):
+    # While the cache is down the generation is unknown and a publish would go unnoticed: keep nothing then.
+    if generation != UNKNOWN_GENERATION and key not in _in_process:
         if len(_in_process) > 8:  # a few languages and sites; older generations are dropped
             _in_process.clear()
         _in_process[key] = structure
