@@ -125,3 +125,42 @@ def test_making_a_page_private_takes_effect_at_once(client, restriction_type):
 
     restriction.delete()
     assert "Welke opvang past" in client.get(step_url).content.decode()
+
+
+def test_a_new_body_shows_at_once_and_a_contact_card_in_it_follows_its_organisation(client):
+    """Page bodies are kept per page version and content generation (includes/page_body.html)."""
+    from wagtail.blocks import StreamValue
+
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    stream_block = StapPage.body.field.stream_block
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="fairwork")
+    assert not step.organisatie_links.filter(organisatie=organisatie).exists(), "only the body shows it"
+    step.body = StreamValue(
+        stream_block,
+        [
+            ("paragraph", "<p>Een nieuwe alinea over opvang.</p>"),
+            ("contact", {"organisatie": organisatie, "text": "Voor vragen over werk."}),
+        ],
+    )
+    step.save_revision().publish()
+    html = client.get("/beschermen/opvang/").content.decode()
+    assert "Een nieuwe alinea over opvang." in html
+    assert "FairWork" in html
+
+    organisatie.phone = "020 111 22 33"
+    organisatie.save_revision().publish()
+    assert "020 111 22 33" in client.get("/beschermen/opvang/").content.decode()
+
+
+def test_a_preview_shows_the_draft_body_not_the_kept_one(admin_client):
+    from django.urls import reverse
+
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    assert "Welke opvang past" in admin_client.get("/beschermen/opvang/").content.decode()
+    draft = StapPage.objects.get(pk=step.pk)
+    draft.body = StapPage.body.field.to_python([{"type": "paragraph", "value": "<p>Conceptalinea.</p>"}])
+    draft.save_revision()
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=(step.pk, draft.latest_revision_id))
+    )
+    assert "Conceptalinea." in response.content.decode()
