@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection, connections
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -68,6 +69,19 @@ def chromium():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class OneRequestAtATimeServer(WSGIServer):
+    """The live server answers one request at a time.
+
+    On SQLite the server thread shares the tests' in-memory database connection, and an editor's page sends several
+    requests at once (preview, autosave, pings): two threads on one connection break each other's savepoints. A
+    server without threads closes each connection after its answer, so the browser never waits on it.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override  # the server thread itself already uses them
+
+
 @pytest.fixture(scope="session")
 def site_server(django_db_setup, django_db_blocker):
     """The site with the demo content on a free port of 127.0.0.1, for the whole session."""
@@ -83,7 +97,9 @@ def site_server(django_db_setup, django_db_blocker):
         name = str(connection.settings_dict["NAME"])
         if not (Path(name).name.startswith("test_") or "mode=memory" in name or name == ":memory:"):
             pytest.fail(f"Refusing to serve {name}: browser tests must be marked django_db.", pytrace=False)
-        server = LiveServer("127.0.0.1")
+        server = LiveServer("127.0.0.1", start=False)
+        server.thread.server_class = OneRequestAtATimeServer
+        server.start()
     yield server.url
     server.stop()
 
