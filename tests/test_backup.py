@@ -54,7 +54,24 @@ def manage(*args, database_url):
     )
 
 
+def work_of_a_deleted_account():
+    """An editor published a page and an organisation, and their account was deleted later: the audit log keeps
+    their entries (Wagtail's log has no database constraint on the user)."""
+    from django.contrib.auth.models import User
+
+    from fases.models import StapPage
+    from organisaties.models import Organisatie
+
+    editor = User.objects.create_superuser(username="oud-eindredacteur", password="x" * 16)
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    step.save_revision(user=editor, log_action=True).publish(user=editor)
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
+    organisatie.save_revision(user=editor, log_action=True).publish(user=editor)
+    editor.delete()
+
+
 def test_backup_restores_into_an_empty_database(tmp_path):
+    work_of_a_deleted_account()
     backup = tmp_path / "backup"
     call_command("backup_content", str(backup))
     before = snapshot_here()

@@ -11,9 +11,10 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 CONTENT_FILE = "content.json"
 MEDIA_DIR = "media"
@@ -28,8 +29,20 @@ EXCLUDED = [
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
     "wagtailcore.pagesubscription",
-    "wagtailcore.pagelogentry",  # exported separately below
+    "wagtailcore.pagelogentry",  # the audit logs are exported separately below
+    "wagtailcore.modellogentry",
 ]
+
+
+def _audit_log(entries) -> list:
+    """Audit log entries as records. The log outlives editors' accounts (it has no database constraint on its
+    user): an entry of a deleted account is kept, without the account, as Wagtail itself shows it."""
+    accounts = set(get_user_model().objects.values_list("pk", flat=True))
+    entries = list(entries.order_by("pk"))
+    for entry in entries:
+        if entry.user_id is not None and entry.user_id not in accounts:
+            entry.user_id = None
+    return json.loads(serializers.serialize("json", entries, use_natural_foreign_keys=True))
 
 
 def export(directory: Path) -> Path:
@@ -40,8 +53,8 @@ def export(directory: Path) -> Path:
     call_command("dumpdata", natural_foreign=True, exclude=EXCLUDED, stdout=buffer, verbosity=0)
     records = json.loads(buffer.getvalue())
     # The audit log keeps entries of deleted pages; those cannot point at a page any more and are left out.
-    log_entries = PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk")).order_by("pk")
-    records += json.loads(serializers.serialize("json", log_entries, use_natural_foreign_keys=True))
+    records += _audit_log(PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk")))
+    records += _audit_log(ModelLogEntry.objects.all())
     target.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
     media = Path(settings.MEDIA_ROOT)
     if media.exists():
