@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run test bench lint format messages demo clean
+.PHONY: help install run test bench observatory soak lint format messages demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ bench: install ## Load benchmark of the production server, cached and uncached (
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| { echo "make bench needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
 	$(PY) scripts/bench.py
+
+observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
+	$(PY) scripts/observatory.py
 
 lint: install ## ruff and the migration check
 	$(PY) -m ruff check .
