@@ -49,6 +49,11 @@ bench: install ## Load benchmark of the production server, cached and uncached (
 		|| { echo "make bench needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
 	$(PY) scripts/bench.py
 
+soak: install ## 60 s of mixed load with an editor saving drafts: no errors, flat worker memory, no draft lost
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
+		|| { echo "make soak needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
+	$(PY) scripts/soak.py
+
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
 	$(PY) scripts/observatory.py
 

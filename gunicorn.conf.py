@@ -14,8 +14,9 @@ keepalive = 5
 
 # Recycle workers now and then so a slow leak can never grow without bound; the wide jitter keeps the workers from
 # all restarting at the same moment.
-max_requests = 20000
-max_requests_jitter = 5000
+# `make soak` sets GUNICORN_MAX_REQUESTS=0 (never) to show that memory stays flat without recycling.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 4
 
 preload_app = True
 

@@ -254,10 +254,7 @@ class Server:
 
     def workers(self) -> list[int]:
         """The process ids of the workers (gunicorn's children); empty without /proc."""
-        with contextlib.suppress(OSError, ValueError):
-            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text()
-            return [int(pid) for pid in children.split()]
-        return []
+        return child_processes(self.process.pid)
 
     def cpu_seconds(self) -> float:
         """CPU time of the master and its workers so far, including workers recycled since (max_requests)."""
@@ -297,6 +294,16 @@ def machine_busy_seconds() -> float:
         user, nice, system, _idle, _iowait, irq, softirq, steal = ticks
         return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
     return 0.0
+
+
+def child_processes(parent: int) -> list[int]:
+    """Process ids whose parent is ``parent`` (proc(5): the parent is the second field after the name)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                children.append(int(stat.parent.name))
+    return children
 
 
 def process_cpu_seconds(pid: int, with_reaped_children: bool = False) -> float:
