@@ -1,5 +1,5 @@
-"""The front end's npm packages: exact versions, a lock file that matches them, and nothing fetched from anywhere
-but the npm registry (the CSS is built into static/dist/ by frontend/build.mjs; no CDN)."""
+"""The front end: npm packages at exact versions, a lock file that matches them, nothing fetched from anywhere but
+the npm registry (the CSS is built into static/dist/ by frontend/build.mjs; no CDN), and a light page."""
 
 import json
 import re
@@ -35,3 +35,23 @@ def test_the_site_uses_the_built_stylesheet_before_its_own():
     base = (ROOT / "templates" / "base.html").read_text()
     assert base.index("'dist/nlds.css'") < base.index("'css/site.css'")
     assert 'class="wegwijzer-theme' in base
+
+
+def test_a_step_page_with_everything_it_loads_weighs_under_60_kb_compressed(client, soup, step):
+    """Victims often read on cheap phones over metered connections: HTML, stylesheets, script and icons together."""
+    import gzip
+
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    response = client.get(step.url)
+    page = soup(response)
+    assets = [tag["href"] for tag in page.select("link[rel=stylesheet], link[rel=icon]")]
+    assets += [tag["src"] for tag in page.select("script[src], img[src]")]
+    assert assets and all(url.startswith(settings.STATIC_URL) for url in assets), "only this site's own files"
+    assert not page.select("link[rel=preload][as=font], style"), "no web fonts, no inline styles"
+    total = len(gzip.compress(response.content))
+    for url in assets:
+        with open(finders.find(url.removeprefix(settings.STATIC_URL)), "rb") as asset:
+            total += len(gzip.compress(asset.read()))
+    assert total < 60 * 1024, f"{total / 1024:.1f} KB"
