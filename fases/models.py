@@ -152,22 +152,20 @@ class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
 
     def regelingen(self, selection=None, request=None):
         """Links to live regulations in the editor's order, split into those that apply and the rest."""
-        known = self._known_links(request)
-        if known is not None:
-            return _split_by_situation(known.regelingen, "regeling", selection)
-        links = self.regeling_links.filter(regeling__live=True).select_related("regeling")
-        if selection:
-            links = links.prefetch_related("regeling__situations")
-        return _split_by_situation(list(links), "regeling", selection)
+        return self._links("regelingen", "regeling_links", "regeling", selection, request)
 
     def organisaties(self, selection=None, request=None):
+        """Links to live organisations in the editor's order, split into those that apply and the rest."""
+        return self._links("organisaties", "organisatie_links", "organisatie", selection, request)
+
+    def _links(self, kind, relation, target, selection, request):
         known = self._known_links(request)
         if known is not None:
-            return _split_by_situation(known.organisaties, "organisatie", selection)
-        links = self.organisatie_links.filter(organisatie__live=True).select_related("organisatie")
+            return _split_by_situation(getattr(known, kind), target, selection)
+        links = getattr(self, relation).filter(**{f"{target}__live": True}).select_related(target)
         if selection:
-            links = links.prefetch_related("organisatie__situations")
-        return _split_by_situation(list(links), "organisatie", selection)
+            links = links.prefetch_related(f"{target}__situations")
+        return _split_by_situation(list(links), target, selection)
 
     def _known_links(self, request):
         """The links of the published step, from the cached site structure; None for a preview (which shows the

@@ -35,6 +35,7 @@ from bench import (
     HOST,
     REPO,
     VENV_BIN,
+    WRK_SCRIPT,
     Server,
     SetupError,
     app_environment,
@@ -44,7 +45,8 @@ from bench import (
 )
 
 # A mix of what visitors ask for; the counter makes every "?v=" and search unique, so those are always rendered.
-MIXED_LOAD = """
+MIXED_LOAD = (
+    """
 local paths = {
   "/", "/beschermen/", "/beschermen/opvang/", "/signaleren/melden/", "/compensatie/schadefonds/",
   "/beschermen/opvang/?leeftijd=minderjarig&herkomst=buiten-eu-zonder-verblijf",
@@ -52,25 +54,16 @@ local paths = {
   "/en/", "/overzicht/?leeftijd=meerderjarig",
   "/strafrechtelijk-proces/aangifte-doen/?v=", "/organisaties/?dienst=opvang&v=", "/zoeken/?q=opvang+",
 }
-local threads = {}
 local counter = 0
-function setup(thread) table.insert(threads, thread) end
-function init(args) not_2xx = 0 end
 function request()
   counter = counter + 1
   local path = paths[(counter % #paths) + 1]
   if string.sub(path, -1) == "=" or string.sub(path, -1) == "+" then path = path .. counter end
   return wrk.format("GET", path)
 end
-function response(status, headers, body)
-  if status < 200 or status > 299 then not_2xx = not_2xx + 1 end
-end
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("not_2xx") end
-  io.write(string.format("bench-not-2xx: %d\\n", total))
-end
 """
+    + WRK_SCRIPT
+)  # and bench's counting of answers that are not 2xx
 
 EDITOR = "soak-redacteur"
 DRAFTED = {"organisatie": "comensha", "regeling": "bedenktijd"}
