@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run test bench observatory soak lint format messages demo clean
+.PHONY: help install run test bench observatory soak outage lint format messages demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ soak: install ## 60 s of mixed load with an editor saving drafts: no errors, fla
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| { echo "make soak needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
 	$(PY) scripts/soak.py
+
+outage: install ## Stop a private PostgreSQL and Redis under the running site and check it copes and recovers (needs root)
+	$(PY) scripts/outage.py
 
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
 	$(PY) scripts/observatory.py
