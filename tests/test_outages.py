@@ -114,3 +114,15 @@ def test_what_editors_publish_during_a_cache_outage_shows_at_once(visitor, setti
     step.save_revision().publish()
     assert "Opvang en een veilige plek" in visitor.get("/beschermen/").content.decode()
     assert "Opvang en een veilige plek" in visitor.get("/beschermen/opvang/").content.decode()
+
+
+def test_an_unexpected_error_gets_the_sites_own_500_page_without_a_trace(visitor):
+    from fases.models import StapPage
+
+    with mock.patch.object(StapPage, "get_context", side_effect=RuntimeError("a bug")):
+        response = visitor.get("/beschermen/opvang/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Er ging iets mis" in html and "112" in html
+    assert 'href="/"' in html, "a way back to the home page"
+    assert "RuntimeError" not in html and "Traceback" not in html
