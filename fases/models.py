@@ -213,24 +213,6 @@ def _journey(page, request):
     return structure.journey(selection_for_request(request))
 
 
-# What a card on a step page or the overview shows: loading only these keeps the site structure small.
-REGELING_CARD_FIELDS = ("id", "slug", "title", "summary", "live", "locale_id", "last_checked")
-ORGANISATIE_CARD_FIELDS = (
-    "id",
-    "slug",
-    "name",
-    "summary",
-    "live",
-    "locale_id",
-    "phone",
-    "email",
-    "website",
-    "opening_hours",
-    "always_available",
-    "last_checked",
-)
-
-
 def _split_by_situation(links, target, selection):
     """(links whose snippet applies to the chosen situation, number left out); all of them without a choice."""
     if not selection:

@@ -71,8 +71,8 @@ def filter_regulations(queryset, filters: ListFilters, selection):
 
 
 def _matching_situation(queryset, selection):
-    """Items that apply to the chosen situation; the tags are prefetched, so this adds no queries per item."""
-    items = list(queryset)
+    """Items that apply to the chosen situation, with their tags fetched in one query. Without a choice, the
+    queryset itself: the paginator then counts and loads one page in the database instead of every item."""
     if not selection:
-        return items
-    return [item for item in items if item.matches_situation(selection)]
+        return queryset
+    return [item for item in queryset.prefetch_related("situations") if item.matches_situation(selection)]

@@ -255,6 +255,22 @@ class Organisatie(PublicSnippet):
     def __str__(self):
         return self.name
 
+    # What a card shows (lists, step pages, the overview): loading only these keeps lists and the site structure small.
+    CARD_FIELDS = (
+        "id",
+        "slug",
+        "name",
+        "summary",
+        "live",
+        "locale_id",
+        "phone",
+        "email",
+        "website",
+        "opening_hours",
+        "always_available",
+        "last_checked",
+    )
+
     def get_absolute_url(self):
         return reverse("organisaties:organisatie_detail", kwargs={"slug": self.slug})
 
@@ -336,6 +352,8 @@ class Regeling(PublicSnippet):
 
     def __str__(self):
         return self.title
+
+    CARD_FIELDS = ("id", "slug", "title", "summary", "live", "locale_id", "last_checked")
 
     def get_absolute_url(self):
         return reverse("organisaties:regeling_detail", kwargs={"slug": self.slug})

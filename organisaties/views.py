@@ -38,7 +38,7 @@ def _regulations_trail(current=None):
 def organisatie_list(request):
     selection = selection_for_request(request)
     filters, options = organisation_filters(request)
-    organisaties = _live_in_active_locale(Organisatie).prefetch_related("services", "situations")
+    organisaties = _live_in_active_locale(Organisatie).only(*Organisatie.CARD_FIELDS)
     return render(
         request,
         "organisaties/organisatie_list.html",
@@ -73,7 +73,7 @@ def organisatie_detail(request, slug):
 def regeling_list(request):
     selection = selection_for_request(request)
     filters = ListFilters(clean_text(request.GET.get("q", "")))
-    regelingen = _live_in_active_locale(Regeling).prefetch_related("situations")
+    regelingen = _live_in_active_locale(Regeling).only(*Regeling.CARD_FIELDS)
     return render(
         request,
         "organisaties/regeling_list.html",

@@ -122,12 +122,13 @@ class StepLinks:
 def load_step_links(step_ids) -> dict:
     """The live regulations and organisations linked from these steps, in the editors' order, with their
     situation tags: what the step pages show, in four queries for all steps together."""
-    from fases.models import ORGANISATIE_CARD_FIELDS, REGELING_CARD_FIELDS, StapOrganisatie, StapRegeling
+    from fases.models import StapOrganisatie, StapRegeling
+    from organisaties.models import Organisatie, Regeling
 
     links = {pk: StepLinks() for pk in step_ids}
     for model, target, card_fields, attribute in (
-        (StapRegeling, "regeling", REGELING_CARD_FIELDS, "regelingen"),
-        (StapOrganisatie, "organisatie", ORGANISATIE_CARD_FIELDS, "organisaties"),
+        (StapRegeling, "regeling", Regeling.CARD_FIELDS, "regelingen"),
+        (StapOrganisatie, "organisatie", Organisatie.CARD_FIELDS, "organisaties"),
     ):
         queryset = (
             model.objects.filter(stap_id__in=step_ids, **{f"{target}__live": True})
