@@ -93,3 +93,17 @@ def test_query_is_reduced_to_plain_words_and_capped():
 
 def test_search_sets_no_cookie(client):
     assert "Set-Cookie" not in client.get("/zoeken/", {"q": "opvang"}).headers
+
+
+def test_private_pages_are_not_found(client, soup):
+    """A phase made private (for editors' groups only) keeps its steps out of the results at once."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, PageViewRestriction
+
+    assert "Juridische bijstand en tolken" in [title for _, title in results(client, soup, "tolken")[0]]
+    phase = Page.objects.get(locale__language_code="nl", slug="beschermen")
+    restriction = PageViewRestriction.objects.create(page=phase, restriction_type="groups")
+    restriction.groups.set([Group.objects.get(name="Redacteur")])
+    found = [title for _, title in results(client, soup, "tolken")[0]]
+    assert "Juridische bijstand en tolken" not in found
+    assert "Beschermen" not in found

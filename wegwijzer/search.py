@@ -17,6 +17,7 @@ from fases.models import FasePage, StapPage
 from organisaties.filters import clean_text
 from organisaties.models import Organisatie, Regeling
 from wegwijzer.models import InformatiePagina
+from wegwijzer.structure import site_structure, view_restrictions
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -91,11 +92,27 @@ def _without_plural(word: str) -> str:
     return word
 
 
+def _active_locale(request):
+    """The locale of the request's language, from the site structure's home page when there is one (no query)."""
+    home = site_structure(request).home if request is not None else None
+    return home.locale_id if home is not None else Locale.get_active().pk
+
+
+def _public(queryset):
+    """Pages no view restriction covers, as Wagtail's ``public()``, with the site's restrictions from memory."""
+    restrictions = view_restrictions()
+    if restrictions is None:
+        return queryset.public()
+    for path, _restriction in restrictions:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
 def _search_all(query: str, request, operator: str) -> list[Result]:
     results: list[Result] = []
     # The search backend filters on indexed fields only: the locale itself, not its language code.
-    locale = Locale.get_active()
-    pages = lambda model: model.objects.live().public().filter(locale=locale)  # noqa: E731
+    locale = _active_locale(request)
+    pages = lambda model: _public(model.objects.live().filter(locale_id=locale))  # noqa: E731
     steps = _scored(pages(StapPage), query, operator)
     phases_by_path = _phase_titles(steps)
     results += [
@@ -117,7 +134,7 @@ def _search_all(query: str, request, operator: str) -> list[Result]:
         Result(_("Information"), p.title, p.intro, p.get_url(request), p._score)
         for p in _scored(pages(InformatiePagina), query, operator)
     ]
-    snippets = lambda model: model.objects.filter(locale=locale, live=True)  # noqa: E731
+    snippets = lambda model: model.objects.filter(locale_id=locale, live=True)  # noqa: E731
     results += [
         Result(_("Organisation"), o.name, o.summary, o.get_absolute_url(), o._score)
         for o in _scored(snippets(Organisatie), query, operator)
