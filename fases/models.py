@@ -161,11 +161,11 @@ class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
     def _links(self, kind, relation, target, selection, request):
         known = self._known_links(request)
         if known is not None:
-            return _split_by_situation(getattr(known, kind), target, selection)
+            return split_by_situation(getattr(known, kind), target, selection)
         links = getattr(self, relation).filter(**{f"{target}__live": True}).select_related(target)
         if selection:
             links = links.prefetch_related(f"{target}__situations")
-        return _split_by_situation(list(links), target, selection)
+        return split_by_situation(list(links), target, selection)
 
     def _known_links(self, request):
         """The links of the published step, from the cached site structure; None for a preview (which shows the
@@ -213,7 +213,7 @@ def _journey(page, request):
     return structure.journey(selection_for_request(request))
 
 
-def _split_by_situation(links, target, selection):
+def split_by_situation(links, target, selection):
     """(links whose snippet applies to the chosen situation, number left out); all of them without a choice."""
     if not selection:
         return list(links), 0

@@ -9,9 +9,7 @@ from django.views.decorators.http import require_safe
 from organisaties.selection import chosen_situations, selection_for_request
 from wegwijzer.structure import site_structure
 
-
-def _applying(links, target, selection):
-    return [link for link in links if getattr(link, target).matches_situation(selection)]
+from .models import split_by_situation
 
 
 @require_safe
@@ -21,15 +19,19 @@ def overzicht(request):
         raise Http404
     selection = selection_for_request(request)
     journey = structure.journey(selection)
-    links = structure.step_links
+
+    def applying(links, target):
+        shown, _hidden = split_by_situation(links, target, selection)
+        return shown
+
     phases = [
         {
             "page": phase.page,
             "steps": [
                 {
                     "page": step,
-                    "regelingen": _applying(links[step.pk].regelingen, "regeling", selection),
-                    "organisaties": _applying(links[step.pk].organisaties, "organisatie", selection),
+                    "regelingen": applying(structure.step_links[step.pk].regelingen, "regeling"),
+                    "organisaties": applying(structure.step_links[step.pk].organisaties, "organisatie"),
                 }
                 for step in phase.visible_steps
             ],

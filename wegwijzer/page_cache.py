@@ -55,6 +55,17 @@ def current_generation() -> int:
         return UNKNOWN_GENERATION
 
 
+def request_generation(request) -> int:
+    """The generation, read once per request: the page cache key and the site structure then agree, and a shared
+    cache is asked once instead of once per use."""
+    if request is None:
+        return current_generation()
+    generation = getattr(request, "_wegwijzer_generation", None)
+    if generation is None:
+        generation = request._wegwijzer_generation = current_generation()
+    return generation
+
+
 def invalidate_all(**_kwargs) -> None:
     """Make every cached page stale at once, on every server that shares the cache."""
     try:
@@ -98,7 +109,7 @@ class PageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if timeout <= 0 or not _cacheable_request(request):
             return self.get_response(request)
-        generation = current_generation()
+        generation = request_generation(request)
         key = _key(request, generation)
         try:
             cached = cache.get(key)

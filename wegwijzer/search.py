@@ -98,9 +98,8 @@ def _active_locale(request):
     return home.locale_id if home is not None else Locale.get_active().pk
 
 
-def _public(queryset):
+def _public(queryset, restrictions):
     """Pages no view restriction covers, as Wagtail's ``public()``, with the site's restrictions from memory."""
-    restrictions = view_restrictions()
     if restrictions is None:
         return queryset.public()
     for path, _restriction in restrictions:
@@ -112,7 +111,8 @@ def _search_all(query: str, request, operator: str) -> list[Result]:
     results: list[Result] = []
     # The search backend filters on indexed fields only: the locale itself, not its language code.
     locale = _active_locale(request)
-    pages = lambda model: _public(model.objects.live().filter(locale_id=locale))  # noqa: E731
+    restrictions = view_restrictions()
+    pages = lambda model: _public(model.objects.live().filter(locale_id=locale), restrictions)  # noqa: E731
     steps = _scored(pages(StapPage), query, operator)
     phases_by_path = _phase_titles(steps)
     results += [

@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 from wegwijzer.i18n import active_language_code
 
 from .health import remember_helplines
-from .page_cache import UNKNOWN_GENERATION, current_generation
+from .page_cache import UNKNOWN_GENERATION, current_generation, request_generation
 
 TIMEOUT = 24 * 60 * 60
 
@@ -148,7 +148,7 @@ def site_structure(request, language: str | None = None) -> SiteStructure:
     cached = getattr(request, "_wegwijzer_structure", None)
     if cached is not None and cached.language == language:
         return cached
-    generation = current_generation()
+    generation = request_generation(request)
     site = (
         find_site(request, generation)
         if request is not None
