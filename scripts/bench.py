@@ -164,6 +164,14 @@ def describe_database(url: str) -> str:
     return f"{url.split(':', 1)[0]} database {url.rsplit('/', 1)[-1].split('?', 1)[0]!r} from DATABASE_URL"
 
 
+def run_checked(command: list[str], failure: str, **options) -> subprocess.CompletedProcess:
+    """Runs a set-up command; if it fails, the script stops with ``failure`` and the command's output."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False, **options)
+    if done.returncode != 0:
+        raise SetupError(f"{failure}:\n{done.stdout}{done.stderr}")
+    return done
+
+
 def prepare(env: dict[str, str]) -> None:
     """What a deployment does before it serves: migrate, content (the demo here), static files."""
     print("Preparing: migrate, load_demo_content, collectstatic ...", flush=True)
@@ -173,9 +181,7 @@ def prepare(env: dict[str, str]) -> None:
         ["collectstatic", "--noinput", "-v0"],
     ):
         command = [str(VENV_BIN / "python"), "manage.py", *arguments]
-        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SetupError(f"`manage.py {' '.join(arguments)}` failed:\n{done.stdout}{done.stderr}")
+        run_checked(command, f"`manage.py {' '.join(arguments)}` failed", cwd=REPO, env=env)
 
 
 def fetch(port: int, path: str) -> tuple[int, dict[str, str], str]:

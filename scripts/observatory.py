@@ -29,7 +29,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import REPO, VENV_BIN, SetupError, app_environment, prepare
+from bench import REPO, VENV_BIN, SetupError, app_environment, prepare, run_checked
 
 TOOL = REPO / "scripts" / "observatory"
 SCANNER = TOOL / "node_modules" / "@mdn" / "mdn-http-observatory"
@@ -41,15 +41,8 @@ START_TIMEOUT = 60
 def install_scanner() -> None:
     if not (SCANNER / "src" / "scan.js").exists():
         print("Installing the HTTP Observatory scanner (npm ci --ignore-scripts) ...", flush=True)
-        done = subprocess.run(
-            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=TOOL,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SetupError(f"npm ci failed:\n{done.stdout}{done.stderr}")
+        npm_ci = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+        run_checked(npm_ci, "npm ci failed", cwd=TOOL)
     # What the skipped install script would have downloaded: the HSTS preload list (empty is enough here).
     preload = SCANNER / "conf" / "hsts-preload.json"
     if not preload.exists():
@@ -79,14 +72,7 @@ def make_certificate(workdir: Path) -> tuple[Path, Path]:
         "-out",
         str(certificate),
     ]
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SetupError(f"openssl could not make a certificate:\n{done.stderr}")
+    run_checked(command, "openssl could not make a certificate")
     return certificate, key
 
 

@@ -22,6 +22,7 @@ import glob
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import Server, SetupError, app_environment, fetch, free_port, prepare
+from bench import Server, SetupError, app_environment, fetch, free_port, prepare, run_checked
 
 CACHED_PAGES = ["/", "/beschermen/opvang/", "/organisaties/comensha/"]
 NOT_CACHED = "/zoeken/?q=opvang&onbekend=1"  # an unknown parameter: the page cache never stores it
@@ -51,31 +52,41 @@ class PrivatePostgres:
         self.data = directory / "data"
         self.port = free_port()
 
-    def _as_postgres(self, *command: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            ["runuser", "-u", "postgres", "--", *command], capture_output=True, text=True, check=False
-        )
+    @staticmethod
+    def _as_postgres(*command: str) -> list[str]:
+        return ["runuser", "-u", "postgres", "--", *command]
 
     def create(self) -> None:
         self.directory.mkdir()
         shutil.chown(self.directory, "postgres", "postgres")
-        done = self._as_postgres(
-            postgres_binary("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8"
-        )
-        if done.returncode != 0:
-            raise SetupError(f"initdb failed:\n{done.stdout}{done.stderr}")
+        initdb = [
+            postgres_binary("initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+        ]
+        run_checked(self._as_postgres(*initdb), "initdb failed")
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
-        done = self._as_postgres(
-            postgres_binary("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.directory / "log"),
-            "-w", "start",
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise SetupError(f"PostgreSQL did not start:\n{done.stdout}{done.stderr}")
+        pg_ctl = [
+            postgres_binary("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.directory / "log"),
+        ]
+        run_checked(self._as_postgres(*pg_ctl, "-w", "start"), "PostgreSQL did not start")
 
     def stop(self) -> None:
-        self._as_postgres(postgres_binary("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        stop = self._as_postgres(postgres_binary("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        subprocess.run(stop, capture_output=True, check=False)  # stopping what is already stopped is fine
 
     @property
     def url(self) -> str:
@@ -105,13 +116,13 @@ class PrivateRedis:
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                import socket
-
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
-                    connection.sendall(b"PING\r\n")
-                    if connection.recv(16).startswith(b"+PONG"):
-                        return
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection,
+            ):
+                connection.sendall(b"PING\r\n")
+                if connection.recv(16).startswith(b"+PONG"):
+                    return
             time.sleep(0.1)
         raise SetupError("Redis did not start.")
 

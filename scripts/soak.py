@@ -16,7 +16,6 @@ server could not be set up.
 
 import argparse
 import contextlib
-import html
 import json
 import re
 import secrets
@@ -31,6 +30,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import (
     HOST,
     REPO,
@@ -42,7 +42,11 @@ from bench import (
     free_port,
     parse_wrk,
     prepare,
+    run_checked,
 )
+from django_otp.oath import totp
+
+from tests.admin_forms import form_fields
 
 # A mix of what visitors ask for; the counter makes every "?v=" and search unique, so those are always rendered.
 MIXED_LOAD = (
@@ -96,30 +100,17 @@ print(json.dumps(out))
 
 
 def manage(env: dict[str, str], code: str) -> str:
-    done = subprocess.run(
-        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", code],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SetupError(f"manage.py shell failed:\n{done.stdout}{done.stderr}")
-    return done.stdout.strip().splitlines()[-1]
+    command = [str(VENV_BIN / "python"), "manage.py", "shell", "-c", code]
+    return run_checked(command, "manage.py shell failed", cwd=REPO, env=env).stdout.strip().splitlines()[-1]
 
 
-def totp(key_hex: str) -> str:
-    """The authenticator app's current code (RFC 6238: 30 s steps, 6 digits, SHA-1)."""
-    import hashlib
-    import hmac
-    import struct
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
-    counter = struct.pack(">Q", int(time.time()) // 30)
-    digest = hmac.new(bytes.fromhex(key_hex), counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
+
+def authenticator_code(key_hex: str) -> str:
+    """The code the editor's authenticator app shows now (django-otp's own TOTP)."""
+    return f"{totp(bytes.fromhex(key_hex)):06d}"
 
 
 class Editor:
@@ -129,14 +120,14 @@ class Editor:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, form: list | None = None) -> tuple[int, str, str]:
+    def request(self, method: str, path: str, form: list | dict | None = None) -> tuple[int, str, str]:
         origin = f"https://{HOST}:{self.port}"
         headers = {"X-Forwarded-Proto": "https", "Referer": origin + path, "Origin": origin}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
         if form is not None:
-            body = urllib.parse.urlencode(form)
+            body = urllib.parse.urlencode(form, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = HTTPConnection(HOST, self.port, timeout=60)
         try:
@@ -151,39 +142,9 @@ class Editor:
         finally:
             connection.close()
 
-    def form(self, page: str) -> list[tuple[str, str]]:
-        """The fields of the edit form on ``page`` as the browser would submit them (the save button aside)."""
-        forms = re.finditer(r'<form[^>]*method="post"[^>]*>(.*?)</form>', page, re.S | re.I)
-        form = next((found for found in forms if 'name="summary"' in found.group(1)), None)
-        if not form:
-            raise SetupError("no edit form on the page")
-        fields = []
-        for tag in re.finditer(r"<input\b([^>]*)>", form.group(1), re.I):
-            attributes = tag.group(1)
-            name = re.search(r'\bname="([^"]*)"', attributes)
-            field_type = (re.search(r'\btype="([^"]*)"', attributes) or [None, "text"])[1]
-            if not name or field_type in ("submit", "button", "file"):
-                continue
-            if field_type in ("checkbox", "radio") and not re.search(r"\schecked\b", attributes):
-                continue
-            value = re.search(r'\bvalue="([^"]*)"', attributes)
-            fields.append((name.group(1), html.unescape(value.group(1)) if value else ""))
-        for tag in re.finditer(
-            r'<textarea\b[^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', form.group(1), re.S | re.I
-        ):
-            fields.append((tag.group(1), html.unescape(tag.group(2)).removeprefix("\n")))
-        for select in re.finditer(
-            r'<select\b[^>]*name="([^"]*)"[^>]*>(.*?)</select>', form.group(1), re.S | re.I
-        ):
-            for option in re.finditer(r"<option\b([^>]*)>", select.group(2), re.I):
-                if " selected" in option.group(1):
-                    value = re.search(r'\bvalue="([^"]*)"', option.group(1))
-                    fields.append((select.group(1), html.unescape(value.group(1)) if value else ""))
-        return fields
-
     def sign_in(self, password: str, key_hex: str) -> None:
         _status, _location, page = self.request("GET", "/admin/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        token = csrf_token(page)
         status, location, _ = self.request(
             "POST",
             "/admin/login/",
@@ -197,9 +158,11 @@ class Editor:
         if status != 302:
             raise SetupError(f"login answered {status}")
         _status, _location, page = self.request("GET", "/admin/2fa/auth")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        token = csrf_token(page)
         status, location, _ = self.request(
-            "POST", "/admin/2fa/auth", [("csrfmiddlewaretoken", token), ("otp_token", totp(key_hex))]
+            "POST",
+            "/admin/2fa/auth",
+            [("csrfmiddlewaretoken", token), ("otp_token", authenticator_code(key_hex))],
         )
         if status != 302 or self.request("GET", "/admin/")[0] != 200:
             raise SetupError(f"two-factor login answered {status} ({location})")
@@ -208,8 +171,7 @@ class Editor:
         status, _location, page = self.request("GET", edit_path)
         if status != 200:
             return status
-        fields = [(name, value) for name, value in self.form(page) if name != "summary"]
-        fields.append(("summary", summary))
+        fields = {**form_fields(page), "summary": summary}
         status, _location, _ = self.request("POST", edit_path, fields)
         return status
 

@@ -5,7 +5,12 @@ from bs4 import BeautifulSoup
 
 def form_data(response, form_selector="form[method=post]"):
     """The values a browser would submit for the admin's edit form on this page."""
-    page = BeautifulSoup(response.content, "html.parser")
+    return form_fields(response.content, form_selector)
+
+
+def form_fields(html, form_selector="form[method=post]"):
+    """The same from the page's HTML (for scripts/soak.py, which talks to a real server)."""
+    page = BeautifulSoup(html, "html.parser")
     form = next(
         f
         for f in page.select(form_selector)
