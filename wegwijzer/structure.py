@@ -1,10 +1,12 @@
 """The site's structure for one language, built once per content change and shared by every request.
 
 Every page shows the same frame: the four phases in the navigation, the steps of a phase, the footer's information
-pages, the help block and quick exit from the site settings, and links to the same page in other languages.
-Building that takes about eight queries; caching it under the content generation (see page_cache.py) keeps every
-page within a small, fixed query budget. Any publish, unpublish, move, delete or settings change bumps the
-generation, so the structure is rebuilt at once, on every server.
+pages, the help block and quick exit from the site settings, and links to the same page in other languages. Step
+pages and the overview also show each step's linked organisations and regulations. Building all that takes about
+twenty queries; caching it under the content generation (see page_cache.py) keeps every page within a small, fixed
+query budget. Any publish, unpublish, move, delete or settings change bumps the generation, so the structure is
+rebuilt at once, on every server. Within a worker, the structure of the current generation is kept in memory, with
+the journeys built from it, the Site, and the page view restrictions.
 """
 
 import contextlib
@@ -35,9 +37,8 @@ class SiteStructure:
     translations: dict = field(default_factory=dict)  # translation_key -> {language code: url}
     situations: dict = field(default_factory=dict)  # dimension -> [Situatie], for the situation filter
     helplines: list = field(default_factory=list)
-    step_links: dict = field(
-        default_factory=dict
-    )  # step pk -> StepLinks: its live regulations and organisations
+    # step pk -> StepLinks: the step's live regulations and organisations, in the editors' order
+    step_links: dict = field(default_factory=dict)
     _journeys: dict = field(default_factory=dict, repr=False)  # selection querystring -> Journey (in-process)
 
     def journey(self, selection):
