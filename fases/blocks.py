@@ -86,11 +86,11 @@ def _example(model_label, field, prefer=None, **values):
     def value(*_meta):  # as a Meta attribute, Wagtail reads it as a method of the block's options
         model = apps.get_model(model_label)
         live = model.objects.filter(live=True).order_by(*(model._meta.ordering or ["pk"]))
-        candidates = [live.filter(locale=Locale.get_active()), live]
-        if prefer:  # e.g. an organisation with a phone number shows the whole card
-            candidates.insert(0, candidates[0].filter(**prefer))
-        snippet = next((found for found in (c.first() for c in candidates) if found), None)
-        return {field: snippet, **values} if snippet else None
+        in_language = live.filter(locale=Locale.get_active())
+        for candidates in (in_language.filter(**(prefer or {})), in_language, live):
+            if snippet := candidates.first():
+                return {field: snippet, **values}
+        return None
 
     return value
 
