@@ -164,3 +164,16 @@ def test_a_preview_shows_the_draft_body_not_the_kept_one(admin_client):
         reverse("wagtailadmin_pages:revisions_view", args=(step.pk, draft.latest_revision_id))
     )
     assert "Conceptalinea." in response.content.decode()
+
+
+def test_a_changed_helpline_number_shows_on_the_next_request(client):
+    """The numbers under "Direct hulp nodig?" are the site's safety feature: a change must never wait."""
+    from wegwijzer.models import Hulplijn
+
+    assert client.get("/beschermen/opvang/")["X-Cache"] == "MISS"
+    assert client.get("/beschermen/opvang/")["X-Cache"] == "HIT"
+    helpline = Hulplijn.objects.filter(locale__language_code="nl").first()
+    helpline.number = "0800 123 45 67"
+    helpline.save()
+    for path in ("/", "/beschermen/opvang/"):
+        assert "0800 123 45 67" in client.get(path).content.decode()

@@ -42,24 +42,16 @@ def _purge_front_end_cache_for_snippet(sender, instance=None, **kwargs):
     batch.purge()
 
 
-def _is_visible_content(model) -> bool:
-    from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
-    from wegwijzer.models import SiteInstellingen
+# Every model of these apps is shown on public pages (or decides what they show). Deriving the list from the app
+# registry, instead of naming models, means a new model can never be forgotten: a forgotten helpline once kept
+# showing an old phone number.
+PUBLIC_CONTENT_APPS = {"wegwijzer", "fases", "organisaties"}
 
-    visible = (
-        Organisatie,
-        Regeling,
-        Dienst,
-        Doelgroep,
-        Situatie,
-        SiteInstellingen,
-        Site,
-        Locale,
-        Redirect,
-        Page,
-        PageViewRestriction,
-    )
-    return issubclass(model, visible)
+
+def _is_visible_content(model) -> bool:
+    if model._meta.app_label in PUBLIC_CONTENT_APPS:
+        return True
+    return issubclass(model, (Site, Locale, Redirect, Page, PageViewRestriction))
 
 
 def connect():
