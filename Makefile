@@ -60,9 +60,10 @@ outage: install ## Stop a private PostgreSQL and Redis under the running site an
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
 	$(PY) scripts/observatory.py
 
-lint: install ## ruff and the migration check
+lint: install ## ruff, the import layers (import-linter) and the migration check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install ## Format the Python code

@@ -12,15 +12,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from kern.blocks import EntryPointBlock, InhoudStreamBlock
+from kern.page_mixins import ReadOnlyPageMixin
+from kern.review_dates import Reviewable, page_tabs
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
-from wegwijzer.pages import PublicPageMixin
-from wegwijzer.review import Reviewable, page_tabs
-
-from .blocks import EntryPointBlock, InhoudStreamBlock
 
 
-class HomePage(PublicPageMixin, Page):
+class HomePage(ReadOnlyPageMixin, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_(
@@ -75,7 +74,7 @@ class HomePage(PublicPageMixin, Page):
         return context
 
 
-class FasePage(PublicPageMixin, Reviewable, Page):
+class FasePage(ReadOnlyPageMixin, Reviewable, Page):
     intro = models.TextField(
         _("introduction"),
         help_text=_("One or two sentences under the title and in the list of phases."),
@@ -108,7 +107,7 @@ class FasePage(PublicPageMixin, Reviewable, Page):
         return context
 
 
-class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
+class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -172,7 +171,7 @@ class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
         links in the editor's form) or a step outside the structure (e.g. a private one)."""
         if request is None or getattr(request, "is_preview", False):
             return None
-        from wegwijzer.structure import site_structure
+        from fases.structure import site_structure
 
         return site_structure(request).step_links.get(self.pk)
 
@@ -206,7 +205,7 @@ class StapPage(PublicPageMixin, Reviewable, SituationTaggedMixin, Page):
 
 def _journey(page, request):
     """The journey of the page's own language (a preview may show a page in another language than the admin)."""
-    from wegwijzer.structure import site_structure
+    from fases.structure import site_structure
 
     language = page.locale.language_code if request is None or getattr(request, "is_preview", False) else None
     structure = site_structure(request, language)

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from fases.structure import site_structure
 from organisaties.selection import chosen_situations, selection_for_request
-from wegwijzer.structure import site_structure
 
 from .models import split_by_situation
 

@@ -1,4 +1,4 @@
-"""The admin for phases and steps: the phase explorer with review dates, and the content checks for steps."""
+"""The admin for phases and steps: the phase explorer with review dates."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,7 +6,6 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from .content_checks import use_wegwijzer_checks
 from .models import StapPage
 
 
@@ -25,6 +24,3 @@ class StapPageViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def register_step_viewset():
     return StapPageViewSet("stappen")
-
-
-hooks.register("construct_wagtail_userbar", use_wegwijzer_checks)

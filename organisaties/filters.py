@@ -6,7 +6,7 @@ Unknown or malformed values are ignored, so a hand-edited or old link still show
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from wegwijzer.i18n import in_active_language
+from kern.i18n import in_active_language
 
 from .models import Dienst, Doelgroep, Organisatie
 

@@ -22,7 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from wegwijzer.review import Reviewable
+from kern.review_dates import Reviewable
 
 from .situations import SituationTaggedMixin
 

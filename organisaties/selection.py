@@ -6,7 +6,7 @@ shared by the filter form, the summary of the choice and the validation of the q
 
 from django.utils.functional import SimpleLazyObject
 
-from wegwijzer.i18n import in_active_language
+from kern.i18n import in_active_language
 
 from .models import Situatie
 from .situations import DIMENSIONS, SituationSelection

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wegwijzer.i18n import in_active_language
+from kern.i18n import in_active_language
 
 from .filters import ListFilters, clean_text, filter_organisations, filter_regulations, organisation_filters
 from .models import Organisatie, Regeling

@@ -75,7 +75,7 @@ DRAFTED = {"organisatie": "comensha", "regeling": "bedenktijd"}
 CREATE_EDITOR = """
 from django.contrib.auth.models import Group, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wegwijzer import roles
+from kern import roles
 user, _ = User.objects.get_or_create(username="{username}", defaults={{"email": "soak@example.nl"}})
 user.set_password("{password}")
 user.save()

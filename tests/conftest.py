@@ -2,7 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from wegwijzer.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +32,7 @@ def fresh_cache():
     """Each test starts with an empty cache: content changed by an earlier (rolled back) test must not linger."""
     from django.core.cache import cache
 
-    from wegwijzer import structure
+    from fases import structure
 
     cache.clear()
     structure._in_process.clear()

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from wegwijzer import roles
-from wegwijzer.recovery_codes import make_recovery_codes
+from beveiliging.recovery_codes import make_recovery_codes
+from kern import roles
 
 pytestmark = pytest.mark.django_db
 

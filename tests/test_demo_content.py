@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from demo.loader import DemoLoader, read
 from fases.models import FasePage, HomePage, StapPage
+from kern.models import InformatiePagina
 from organisaties.models import Organisatie, Regeling
-from wegwijzer.demo.loader import DemoLoader, read
-from wegwijzer.models import InformatiePagina
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.forms import modelform_factory
 from django.urls import reverse
 
-from fases.blocks import InhoudStreamBlock
 from fases.models import FasePage, StapPage
+from kern.blocks import InhoudStreamBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -91,8 +91,8 @@ def test_the_site_recovers_by_itself_when_the_database_returns(visitor):
 def test_the_site_keeps_working_without_its_cache(visitor, settings):
     settings.PAGE_CACHE_SECONDS = 300
     with (
-        mock.patch("wegwijzer.page_cache.cache", BrokenCache()),
-        mock.patch("wegwijzer.structure.cache", BrokenCache()),
+        mock.patch("kern.page_cache.cache", BrokenCache()),
+        mock.patch("fases.structure.cache", BrokenCache()),
         mock.patch("wegwijzer.health.cache", BrokenCache()),
     ):
         for url in ["/", "/beschermen/opvang/", "/organisaties/", "/zoeken/?q=opvang"]:

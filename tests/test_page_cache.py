@@ -168,7 +168,7 @@ def test_a_preview_shows_the_draft_body_not_the_kept_one(admin_client):
 
 def test_a_changed_helpline_number_shows_on_the_next_request(client):
     """The numbers under "Direct hulp nodig?" are the site's safety feature: a change must never wait."""
-    from wegwijzer.models import Hulplijn
+    from kern.models import Hulplijn
 
     assert client.get("/beschermen/opvang/")["X-Cache"] == "MISS"
     assert client.get("/beschermen/opvang/")["X-Cache"] == "HIT"

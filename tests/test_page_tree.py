@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from fases.models import FasePage, HomePage, StapPage
-from wegwijzer.models import InformatiePagina
+from kern.models import InformatiePagina
 
 
 def test_home_page_sits_at_the_root_only():

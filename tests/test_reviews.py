@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from fases.models import StapPage
+from kern.review_dates import next_review, today
 from organisaties.models import Organisatie, Regeling
-from wegwijzer.review import next_review, today
-from wegwijzer.reviews import due_items
+from redactie.review_report import due_items
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from fases.models import StapPage
+from kern import roles
 from organisaties.models import Organisatie
 from tests.admin_forms import form_data
-from wegwijzer import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wegwijzer.search import normalise_query
+from zoeken.search import normalise_query
 
 pytestmark = pytest.mark.django_db
 

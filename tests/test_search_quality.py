@@ -8,7 +8,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from wegwijzer.search import search_site
+from zoeken.search import search_site
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from kern import roles
 from tests.admin_forms import form_data
-from wegwijzer import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ database); every other request gets a 503 page in the site's style with the emer
 the database. The site recovers by itself: every request tries the database again.
 """
 
-import contextlib
 import sys
 import uuid
 
@@ -16,10 +15,11 @@ from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-LAST_KNOWN_HELPLINES_KEY = "outage:helplines:{language}"
+from kern.helplines import last_known_helplines
 
 
 def _check_database() -> str:
@@ -56,23 +56,10 @@ def health(request):
     return JsonResponse({"status": status, **checks}, status=code)
 
 
-def remember_helplines(language: str, helplines) -> None:
-    """Keep the helplines where the outage page can read them without the database."""
-    lines = [
-        {"name": line.name, "number": line.number, "description": line.description} for line in helplines
-    ]
-    with contextlib.suppress(Exception):
-        cache.set(LAST_KNOWN_HELPLINES_KEY.format(language=language), lines, None)
-
-
 def outage_response(request) -> HttpResponse:
-    from django.utils.translation import get_language
 
     language = get_language() or "nl"
-    try:
-        helplines = cache.get(LAST_KNOWN_HELPLINES_KEY.format(language=language)) or []
-    except Exception:
-        helplines = []
+    helplines = last_known_helplines(language)
     body = loader.render_to_string("503.html", {"helplines": helplines, "LANGUAGE_CODE": language})
     response = HttpResponse(body, status=503)
     response["Retry-After"] = "30"

@@ -6,7 +6,7 @@ import modelsearch.index
 import uuid
 import wagtail.fields
 import wagtail.models.preview
-import wegwijzer.review
+import kern.review_dates
 from django.conf import settings
 from django.db import migrations, models
 
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
                 ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
                 ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
-                ('last_checked', models.DateField(default=wegwijzer.review.today, help_text='The date an editor last verified these facts. Visitors see it as "Last checked on".', verbose_name='last checked')),
+                ('last_checked', models.DateField(default=kern.review_dates.today, help_text='The date an editor last verified these facts. Visitors see it as "Last checked on".', verbose_name='last checked')),
                 ('review_before', models.DateField(blank=True, help_text='Leave empty for six months after the last check. Shown to editors in the review report.', null=True, verbose_name='check again before')),
                 ('slug', models.SlugField(help_text='The last part of the web address of its page; lowercase letters, digits and hyphens.', max_length=120, verbose_name='slug')),
                 ('summary', models.TextField(help_text='One or two sentences shown in lists and on step pages.', max_length=300, verbose_name='summary')),
@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
                 ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
                 ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
-                ('last_checked', models.DateField(default=wegwijzer.review.today, help_text='The date an editor last verified these facts. Visitors see it as "Last checked on".', verbose_name='last checked')),
+                ('last_checked', models.DateField(default=kern.review_dates.today, help_text='The date an editor last verified these facts. Visitors see it as "Last checked on".', verbose_name='last checked')),
                 ('review_before', models.DateField(blank=True, help_text='Leave empty for six months after the last check. Shown to editors in the review report.', null=True, verbose_name='check again before')),
                 ('slug', models.SlugField(help_text='The last part of the web address of its page; lowercase letters, digits and hyphens.', max_length=120, verbose_name='slug')),
                 ('summary', models.TextField(help_text='One or two sentences shown in lists and on step pages.', max_length=300, verbose_name='summary')),

@@ -159,7 +159,7 @@ def exit_site(django_db_blocker):
     from django.core.cache import cache
     from wagtail.models import Site
 
-    from wegwijzer.models import SiteInstellingen
+    from kern.models import SiteInstellingen
 
     with neutral_site() as (origin, requests), django_db_blocker.unblock():
         instellingen = SiteInstellingen.for_site(Site.objects.get(is_default_site=True))

@@ -17,7 +17,7 @@ CHANGED_STEP = "opsporing"
 def editors(django_db_blocker):
     from django.contrib.auth.models import Group, User
 
-    from wegwijzer import roles
+    from kern import roles
 
     with django_db_blocker.unblock():
         accounts = {}
@@ -77,7 +77,7 @@ def test_removing_every_organisation_from_a_step_shows_a_warning_in_the_checks_p
     chromium, site_server, editors
 ):
     from fases.models import StapPage
-    from wegwijzer import roles
+    from kern import roles
 
     step = StapPage.objects.get(locale__language_code="nl", slug="terugkeer")
     page = sign_in(chromium, site_server, editors[roles.REDACTEUR])
@@ -104,7 +104,7 @@ def test_removing_every_organisation_from_a_step_shows_a_warning_in_the_checks_p
 def test_a_redacteur_submits_a_change_and_it_is_live_once_an_eindredacteur_approves_it(
     chromium, site_server, editors, step_to_change
 ):
-    from wegwijzer import roles
+    from kern import roles
 
     new_summary = "Samenvatting gewijzigd in de browser en goedgekeurd door de eindredactie."
     public_url = site_server + step_to_change["url"]

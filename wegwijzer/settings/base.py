@@ -15,9 +15,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "wegwijzer",
+    # The project's apps, in layers (docs/architecture.md): features, then the domain, then the bottom app.
+    "beveiliging",  # before wagtail_2fa: its two-factor login form is found first
+    "redactie",
+    "zoeken",
+    "demo",
+    "backups",
     "fases",
     "organisaties",
+    "kern",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -52,9 +58,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "wegwijzer.security.ContentSecurityPolicyMiddleware",
-    "wegwijzer.middleware.ReferrerPolicyMiddleware",
-    "wegwijzer.page_cache.PageCacheMiddleware",
+    "beveiliging.content_security_policy.ContentSecurityPolicyMiddleware",
+    "beveiliging.referrer_policy.ReferrerPolicyMiddleware",
+    "kern.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisaties.selection.situation_context",
-                "wegwijzer.structure.structure_context",
+                "fases.structure.structure_context",
             ],
         },
     },
@@ -258,7 +264,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks: an account, or an address
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "wegwijzer/admin/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "beveiliging/locked_out.html"
 # Behind a load balancer the client address is the first of X-Forwarded-For.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
@@ -295,7 +301,7 @@ WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 # Full-page cache for anonymous visitors, in seconds (also the s-maxage a CDN may use); 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
-DEMO_CONTENT_DIR = BASE_DIR / "wegwijzer" / "demo"
+DEMO_CONTENT_DIR = BASE_DIR / "demo" / "content"
 
 # /.well-known/security.txt (RFC 9116). Contact is required: e.g. mailto:security@example.nl or an https URL.
 SECURITY_TXT = {

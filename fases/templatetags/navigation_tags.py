@@ -1,0 +1,123 @@
+"""Site-wide template tags: navigation, breadcrumbs, footer links and the home link per language."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from fases.models import FasePage
+from kern.i18n import in_active_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def home_url() -> str:
+    """The home page of the active language: Dutch at the root, others under their prefix."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_navigation(context):
+    """The phases of the visitor's language, the current one marked."""
+    structure = context.get("structure")
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = []
+    for phase in structure.phases if structure else []:
+        if current_path == phase.path:
+            state = "page"
+        elif current_path.startswith(phase.path):
+            state = "true"  # a step inside this phase
+        else:
+            state = ""
+        items.append((phase, state))
+    return {"items": items, "request": context.get("request"), "selection": context.get("selection")}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Information pages that editors marked "show in menus", in tree order."""
+    structure = context.get("structure")
+    return {"pages": structure.menu_pages if structure else [], "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, trail=()):
+    """Home > ... > current. Pages in the tree get their trail from the journey; other views pass (url, title)s."""
+    request = context.get("request")
+    crumbs = [(home_url(), None)]
+    if isinstance(page, Page):
+        phase = context.get("phase")
+        structure = context.get("structure")
+        home = structure.home if structure else None
+        if phase is not None and phase.page.pk != page.pk:
+            crumbs.append((phase.page.get_url(request), phase.page.title))
+        elif home is None or page.depth > home.depth + 1:
+            # A page type outside the known tree: ask the database for its ancestors.
+            crumbs += [(a.get_url(request), a.title) for a in page.get_ancestors().filter(depth__gt=2)]
+        current_title = page.title
+    else:
+        crumbs.extend(trail[:-1])
+        current_title = trail[-1][1] if trail else ""
+    return {"crumbs": crumbs, "current_title": current_title, "selection": context.get("selection")}
+
+
+@register.inclusion_tag("includes/search_suggestions.html", takes_context=True)
+def search_suggestions(context):
+    """Where to go when a search finds nothing: the four phases and the organisation guide."""
+    phases = FasePage.objects.live().public().filter(in_active_language()).order_by("path")
+    return {"phases": phases, "request": context.get("request")}
+
+
+def _language_home(language_code: str) -> str:
+    return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_switcher(context):
+    """The same page in every other language, or that language's home page when it has no translation."""
+    return {"links": language_links(context), "current": get_language()}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """(code, name, url, exact) for every language, for the switcher and hreflang links.
+
+    A 404 page (which has ``request_path`` in its context) links to each language's home page, without hreflang.
+
+    ``exact`` is false where the page has no translation and the link falls back to that language's home page.
+    """
+
+    request = context.get("request")
+    cached = getattr(request, "_wegwijzer_language_links", None)
+    if cached is not None:
+        return cached
+    page = context.get("page")
+    selection = context.get("selection")
+    querystring = selection.querystring if selection else ""
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        structure = context.get("structure")
+        known = structure.translations.get(str(page.translation_key)) if structure else None
+        if known is not None:
+            translations = known
+        else:
+            for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+                translations[translation.locale.language_code] = translation.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            url = translations.get(code)
+            exact = url is not None
+            url = url or _language_home(code)
+        elif request is not None and "request_path" not in context:
+            url, exact = translate_url(request.path, code), True
+        else:
+            url, exact = _language_home(code), False
+        links.append((code, name, f"{url}{querystring}", exact))
+    if request is not None:
+        request._wegwijzer_language_links = links
+    return links

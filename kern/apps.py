@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KernConfig(AppConfig):
+    """The bottom layer: what every page shares (site settings, helplines, information pages, blocks, review
+    dates, the page cache). It imports no other app of the project.
+
+    The label stays "wegwijzer", the name these models were created under: their tables, content types, page
+    revisions and migration history keep working on every existing installation, without a data migration.
+    """
+
+    name = "kern"
+    label = "wegwijzer"
+    verbose_name = _("Site-wide content")
+
+    def ready(self):
+        from . import invalidation
+
+        invalidation.connect()

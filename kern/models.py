@@ -1,0 +1,111 @@
+"""What the whole site shares: site settings editors keep, and the generic information page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from kern.blocks import InhoudStreamBlock
+
+from .page_mixins import ReadOnlyPageMixin
+from .review_dates import Reviewable, page_tabs
+
+
+class Hulplijn(TranslatableMixin, models.Model):
+    """A key helpline shown on every page under the emergency number ("Direct hulp nodig?").
+
+    A translatable snippet rather than a site setting, because the description must be in the visitor's language.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("e.g. Politie"))
+    number = models.CharField(_("phone number"), max_length=30, help_text=_("As visitors should dial it."))
+    description = models.CharField(
+        _("when to call"), max_length=150, blank=True, help_text=_("e.g. Reporting human trafficking")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are shown first.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("number"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.number})"
+
+
+@register_setting(icon="warning")
+class SiteInstellingen(BaseSiteSetting):
+    """Safety information shown on every page, kept in one place so it is never out of step."""
+
+    quick_exit_url = models.URLField(
+        _("quick exit destination"),
+        default="https://www.knmi.nl/",
+        help_text=_(
+            'The neutral website the "Quick exit" button opens. Choose a site that shows nothing personal, '
+            "such as a weather forecast."
+        ),
+    )
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=20,
+        default="112",
+        help_text=_('Shown as "Need help now? Call ... in acute danger" on every page.'),
+    )
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page about visiting safely"),
+        help_text=_(
+            'Linked beside the quick exit button as "Visit safely". Shown in the visitor\'s language.'
+        ),
+    )
+    contact_email = models.EmailField(
+        _("editorial contact e-mail"),
+        blank=True,
+        help_text=_("Shown on the Contact page, for questions and remarks about this website."),
+    )
+
+    panels = [
+        FieldPanel("emergency_number"),
+        MultiFieldPanel([FieldPanel("quick_exit_url"), FieldPanel("safety_page")], heading=_("Quick exit")),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
+    """About us, privacy, accessibility, contact and other pages outside the phases."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = page_tabs(content_panels)
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    template = "kern/informatie_pagina.html"
+    parent_page_types = ["fases.HomePage"]
+    subpage_types = []
+    page_description = _("A page outside the phases, e.g. About us, Privacy or Contact.")
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")

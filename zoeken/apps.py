@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ZoekenConfig(AppConfig):
+    """Search across pages, organisations and regulations."""
+
+    name = "zoeken"
+    verbose_name = _("Search")
