@@ -296,7 +296,14 @@ class DemoLoader:
             self.created += 1
         if not Hulplijn.objects.filter(locale=self.locale).exists():
             for order, line in enumerate(data["helplines"]):
-                Hulplijn.objects.create(locale=self.locale, sort_order=order, **line)
+                Hulplijn.objects.create(
+                    locale=self.locale,
+                    sort_order=order,
+                    name=line["name"],
+                    number=line["number"],
+                    description=line.get("description", ""),
+                    opening_hours=line.get("opening_hours", ""),
+                )
                 self.created += 1
 
 

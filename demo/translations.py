@@ -55,11 +55,12 @@ class TranslationLoader:
         self.organisaties = self.translate_organisaties(organisaties_file["organisaties"])
         self.regelingen = self.translate_regelingen(self.read("regelingen.yaml")["regelingen"])
         self.translate_pages(self.read("fases.yaml"), self.read("paginas.yaml")["paginas"])
-        self.translate_helplines(self.read("instellingen.yaml").get("helplines", {}))
+        settings_file = self.read("instellingen.yaml")
+        self.translate_helplines(settings_file.get("helplines", {}), settings_file.get("opening_hours", {}))
         return self.created
 
-    def translate_helplines(self, descriptions: dict):
-        """Helplines keyed by their (Dutch) name; only the description is translated."""
+    def translate_helplines(self, descriptions: dict, opening_hours: dict):
+        """Helplines keyed by their (Dutch) name; the description and opening hours are translated."""
         for original in Hulplijn.objects.filter(locale=self.source):
             if self._existing(original) is None:
                 Hulplijn.objects.create(
@@ -68,6 +69,7 @@ class TranslationLoader:
                     name=original.name,
                     number=original.number,
                     description=descriptions.get(original.name, original.description),
+                    opening_hours=opening_hours.get(original.name, original.opening_hours),
                     sort_order=original.sort_order,
                 )
                 self.created += 1

@@ -13,7 +13,13 @@ LAST_KNOWN_HELPLINES_KEY = "outage:helplines:{language}"
 
 def remember_helplines(language: str, helplines) -> None:
     lines = [
-        {"name": line.name, "number": line.number, "description": line.description} for line in helplines
+        {
+            "name": line.name,
+            "number": line.number,
+            "description": line.description,
+            "opening_hours": line.opening_hours,
+        }
+        for line in helplines
     ]
     with contextlib.suppress(Exception):
         cache.set(LAST_KNOWN_HELPLINES_KEY.format(language=language), lines, None)

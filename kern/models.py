@@ -25,11 +25,25 @@ class Hulplijn(TranslatableMixin, models.Model):
     description = models.CharField(
         _("when to call"), max_length=150, blank=True, help_text=_("e.g. Reporting human trafficking")
     )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "When the line answers, e.g. Monday to Friday 9.00-17.00. Leave empty only if always open."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers are shown first.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("number"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("number"),
+        FieldPanel("description"),
+        FieldPanel("opening_hours"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("helpline")

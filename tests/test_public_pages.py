@@ -126,3 +126,12 @@ def test_public_pages_set_no_cookies(client):
         response = client.get(url)
         assert not response.cookies, url
         assert "Set-Cookie" not in response.headers, url
+
+
+@pytest.mark.django_db
+def test_the_help_block_says_when_comensha_answers(client):
+    """CoMensha is not open around the clock: the help block on every page says when it answers."""
+    body = client.get("/").content.decode()
+    help_block = body[body.index('id="direct-hulp"') :]
+    assert "CoMensha" in help_block
+    assert "9.00-17.00" in help_block[: help_block.index("</aside>")]
