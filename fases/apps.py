@@ -4,4 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class FasesConfig(AppConfig):
     name = "fases"
+    # Everything this app stores can show on public pages (kern/invalidation.py).
+    public_content = True
     verbose_name = _("Phases and steps")

@@ -66,16 +66,16 @@ class Journey:
         return number, len(route)
 
 
-def journey_for(structure, selection: SituationSelection | None = None) -> Journey:
-    """The journey of a language's site structure, with each step marked as applying to the situation or not."""
+def journey_for(outline: list, selection: SituationSelection | None = None) -> Journey:
+    """The journey from an outline [(phase, [steps])], each step marked as applying to the situation or not."""
     selection = selection or SituationSelection()
-    phases = [PhaseEntry(page) for page in structure.phases]
-    by_path = {phase.page.path: phase for phase in phases}
-    for shared_step in structure.steps:
-        phase = by_path.get(shared_step.path[: -Page.steplen])
-        if phase is not None:
-            # The structure is shared between requests: mark a shallow copy, never the shared object.
+    phases = []
+    for phase_page, steps in outline:
+        phase = PhaseEntry(phase_page)
+        for shared_step in steps:
+            # The outline is shared between requests: mark a shallow copy, never the shared object.
             step = copy.copy(shared_step)
             step.applies = selection.matches(shared_step.situation_slugs())
             phase.steps.append(step)
+        phases.append(phase)
     return Journey(phases, selection)

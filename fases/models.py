@@ -2,8 +2,10 @@
 
 from django import forms
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,10 +15,16 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kern.blocks import EntryPointBlock, InhoudStreamBlock
+from kern.i18n import active_language_code
+from kern.page_cache import UNKNOWN_GENERATION, current_generation
 from kern.page_mixins import ReadOnlyPageMixin
 from kern.review_dates import Reviewable, page_tabs
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
+
+from .journey import journey_for
+
+OUTLINE_TIMEOUT = 24 * 60 * 60
 
 
 class HomePage(ReadOnlyPageMixin, Page):
@@ -149,31 +157,19 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
     def journey(self, request=None):
         return _journey(self, request)
 
-    def regelingen(self, selection=None, request=None):
+    def regelingen(self, selection=None):
         """Links to live regulations in the editor's order, split into those that apply and the rest."""
-        return self._links("regelingen", "regeling_links", "regeling", selection, request)
+        return self._links("regeling_links", "regeling", selection)
 
-    def organisaties(self, selection=None, request=None):
+    def organisaties(self, selection=None):
         """Links to live organisations in the editor's order, split into those that apply and the rest."""
-        return self._links("organisaties", "organisatie_links", "organisatie", selection, request)
+        return self._links("organisatie_links", "organisatie", selection)
 
-    def _links(self, kind, relation, target, selection, request):
-        known = self._known_links(request)
-        if known is not None:
-            return split_by_situation(getattr(known, kind), target, selection)
+    def _links(self, relation, target, selection):
         links = getattr(self, relation).filter(**{f"{target}__live": True}).select_related(target)
         if selection:
             links = links.prefetch_related(f"{target}__situations")
         return split_by_situation(list(links), target, selection)
-
-    def _known_links(self, request):
-        """The links of the published step, from the cached site structure; None for a preview (which shows the
-        links in the editor's form) or a step outside the structure (e.g. a private one)."""
-        if request is None or getattr(request, "is_preview", False):
-            return None
-        from fases.structure import site_structure
-
-        return site_structure(request).step_links.get(self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -181,8 +177,6 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
         selection = selection_for_request(request)
         previous_step, next_step = journey.neighbours(self)
         step_number, step_total = journey.position(self)
-        regelingen, hidden_regelingen = self.regelingen(selection, request)
-        organisaties, hidden_organisaties = self.organisaties(selection, request)
         phase = journey.phase_of(self)
         in_journey = next((step for step in journey.steps if step.pk == self.pk), None)
         context.update(
@@ -195,21 +189,103 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
             applies=in_journey.applies
             if in_journey is not None
             else selection.matches(self.situation_slugs()),
-            regelingen=regelingen,
-            hidden_regelingen=hidden_regelingen,
-            organisaties=organisaties,
-            hidden_organisaties=hidden_organisaties,
+            links=StepLinks(self, selection),
         )
         return context
 
 
 def _journey(page, request):
-    """The journey of the page's own language (a preview may show a page in another language than the admin)."""
-    from fases.structure import site_structure
+    """The journey of the page's own language (a preview may show a page in another language than the admin's),
+    for the visitor's situation."""
+    preview = request is None or getattr(request, "is_preview", False)
+    language = page.locale.language_code if preview else active_language_code()
+    return journey_for(journey_outline(language), selection_for_request(request))
 
-    language = page.locale.language_code if request is None or getattr(request, "is_preview", False) else None
-    structure = site_structure(request, language)
-    return structure.journey(selection_for_request(request))
+
+def journey_outline(language: str) -> list:
+    """[(phase, [steps])] of a language: every live, public phase and step in tree order, with the steps'
+    situation tags. Every page shows it, so it is kept in the cache per content generation (three queries)."""
+    generation = current_generation()
+    if generation == UNKNOWN_GENERATION:
+        return _load_outline(language)
+    key = f"journey:{generation}:{language}"
+    outline = cache.get(key)
+    if outline is None:
+        outline = _load_outline(language)
+        cache.set(key, outline, OUTLINE_TIMEOUT)
+    return outline
+
+
+def _load_outline(language: str) -> list:
+    home = HomePage.objects.live().filter(locale__language_code=language).first()
+    if home is None:
+        return []
+    public = Page.objects.live().public().descendant_of(home).values("pk")
+    phases = FasePage.objects.child_of(home).filter(pk__in=public).order_by("path")
+    outline = {phase.path: (phase, []) for phase in phases}
+    steps = (
+        StapPage.objects.filter(pk__in=public, depth=home.depth + 2)
+        .order_by("path")
+        .defer_streamfields()
+        .prefetch_related("situations")
+    )
+    for step in steps:
+        phase = outline.get(step.path[: -Page.steplen])
+        if phase is not None:
+            phase[1].append(step)
+    return list(outline.values())
+
+
+class StepLinks:
+    """A step's regulations and organisations for the chosen situation, loaded when the template first asks:
+    the step template keeps them in a cached fragment, so a cached step needs none of these queries."""
+
+    def __init__(self, step, selection):
+        self.step = step
+        self.selection = selection
+
+    @cached_property
+    def _regelingen(self):
+        return self.step.regelingen(self.selection)
+
+    @cached_property
+    def _organisaties(self):
+        return self.step.organisaties(self.selection)
+
+    @property
+    def regelingen(self):
+        return self._regelingen[0]
+
+    @property
+    def hidden_regelingen(self) -> int:
+        return self._regelingen[1]
+
+    @property
+    def organisaties(self):
+        return self._organisaties[0]
+
+    @property
+    def hidden_organisaties(self) -> int:
+        return self._organisaties[1]
+
+
+def links_for_steps(step_ids) -> dict:
+    """{step pk: {"regelingen": [...], "organisaties": [...]}}: the live links of many steps in the editors'
+    order, with their situation tags, in four queries (for the overview of a whole route)."""
+    links = {pk: {"regelingen": [], "organisaties": []} for pk in step_ids}
+    for model, target, attribute in (
+        (StapRegeling, "regeling", "regelingen"),
+        (StapOrganisatie, "organisatie", "organisaties"),
+    ):
+        queryset = (
+            model.objects.filter(stap_id__in=step_ids, **{f"{target}__live": True})
+            .select_related(target)
+            .prefetch_related(f"{target}__situations")
+            .order_by("stap_id", "sort_order", "id")
+        )
+        for link in queryset:
+            links[link.stap_id][attribute].append(link)
+    return links
 
 
 def split_by_situation(links, target, selection):

@@ -6,19 +6,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from fases.structure import site_structure
+from kern.i18n import active_language_code
 from organisaties.selection import chosen_situations, selection_for_request
 
-from .models import split_by_situation
+from .journey import journey_for
+from .models import journey_outline, links_for_steps, split_by_situation
 
 
 @require_safe
 def overzicht(request):
-    structure = site_structure(request)
-    if structure.home is None:
+    outline = journey_outline(active_language_code())
+    if not outline:
         raise Http404
     selection = selection_for_request(request)
-    journey = structure.journey(selection)
+    journey = journey_for(outline, selection)
+    step_links = links_for_steps([step.pk for step in journey.steps if step.applies])
 
     def applying(links, target):
         shown, _hidden = split_by_situation(links, target, selection)
@@ -30,8 +32,8 @@ def overzicht(request):
             "steps": [
                 {
                     "page": step,
-                    "regelingen": applying(structure.step_links[step.pk].regelingen, "regeling"),
-                    "organisaties": applying(structure.step_links[step.pk].organisaties, "organisatie"),
+                    "regelingen": applying(step_links[step.pk]["regelingen"], "regeling"),
+                    "organisaties": applying(step_links[step.pk]["organisaties"], "organisatie"),
                 }
                 for step in phase.visible_steps
             ],

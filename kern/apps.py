@@ -11,6 +11,8 @@ class KernConfig(AppConfig):
     """
 
     name = "kern"
+    # Everything this app stores can show on public pages (kern/invalidation.py).
+    public_content = True
     label = "wegwijzer"
     verbose_name = _("Site-wide content")
 

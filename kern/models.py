@@ -123,3 +123,24 @@ class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
     class Meta:
         verbose_name = _("information page")
         verbose_name_plural = _("information pages")
+
+
+class ContentGeneration(models.Model):
+    """The number of the content as visitors see it; one row, raised by every visible change (invalidation.py).
+
+    Every cached page and fragment carries it in its key. The number lives in the database, so that it cannot be
+    lost: the cache only holds a copy, and a copy evicted by a flood of new entries is read back unchanged, so
+    nothing goes cold. It never repeats an earlier number (it follows the clock), so an entry cached under a
+    number that a rolled-back change once announced can never come back.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    # Bookkeeping, not content: saving it must not count as a visible change (invalidation.py).
+    public_content = False
+
+    class Meta:
+        verbose_name = _("content generation")
+
+    def __str__(self):
+        return str(self.value)

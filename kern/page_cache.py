@@ -1,95 +1,143 @@
-"""A full-page cache for anonymous visitors, shared by every worker and server through Django's cache.
+"""One cache for the public site: whole pages for anonymous visitors, and fragments of pages, both kept under the
+content generation so that one number makes all of them stale at once, on every server that shares the cache.
 
-Why our own and not a package: it must never store anything about a visitor (no cookies, no session), must bypass
-editors and previews, and must be invalidated the moment an editor publishes. The rules:
+The full-page cache is our own middleware rather than a package, because it must never store anything about a
+visitor and must bypass editors and previews:
 
 * Only GET and HEAD requests without any cookie are served from or stored in the cache. Editors always carry a
   session cookie, so they (and their previews) always get a freshly rendered page.
-* Only 200 responses without Set-Cookie and without ``Cache-Control: private/no-store`` are stored.
-* Only query strings made of known parameters with short values are cached, so random query strings cannot fill
-  the cache; they are still answered, just rendered each time.
-* Invalidation is by generation: every publish, unpublish, move, delete or snippet/settings save bumps a counter
-  that is part of every key, so the whole site is fresh at once on every server. Old entries expire by themselves.
+* Only 200 HTML responses without Set-Cookie and without ``Cache-Control: private/no-store`` are stored.
+* The key holds only what changes the page: the path and the known parameters with well-formed values
+  (PAGE_CACHE_PARAMETERS). A request with any other parameter is answered, but not stored, so a flood of
+  random query strings cannot fill the cache.
+
+Fragments (the site frame, a page's body, a step's links) use Wagtail's own ``{% wagtailcache %}`` and
+``{% wagtailpagecache %}`` tags with ``content_generation`` (from the context processor below) in their key;
+those tags never cache previews.
 """
 
 import hashlib
 import logging
-import time
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+
+from .models import ContentGeneration
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
-CACHEABLE_PARAMETERS = {
-    "leeftijd",
-    "herkomst",
-    "uitbuiting",
-    "q",
-    "pagina",
-    "dienst",
-    "doelgroep",
-    "werkgebied",
+GENERATION_KEY = "content-generation"
+UNKNOWN_GENERATION = 0  # the cache is down: nothing may be kept under a generation then
+
+# The query parameters that change a page, each with the shape of a valid value. Views ignore any others.
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+_NUMBER = re.compile(r"[0-9]{1,4}")
+_TEXT = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+PAGE_CACHE_PARAMETERS = {
+    "leeftijd": _SLUG,
+    "herkomst": _SLUG,
+    "uitbuiting": _SLUG,
+    "dienst": _SLUG,
+    "doelgroep": _SLUG,
+    "werkgebied": _SLUG,
+    "pagina": _NUMBER,
+    "q": _TEXT,
 }
-MAX_PARAMETER_LENGTH = 200
-
-
-UNKNOWN_GENERATION = 0
 
 
 def current_generation() -> int:
-    """The content generation; UNKNOWN_GENERATION while the cache is down (nothing may then be kept by it)."""
+    """The content generation; UNKNOWN_GENERATION while the cache is down."""
     try:
         generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            # Start from the clock, not from 1: after the cache is flushed or restarted, a generation number must
-            # never repeat one that a worker may still remember (see structure.py).
-            cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-            generation = cache.get(GENERATION_KEY)
-        # A cache that keeps nothing is down (django-redis swallows the error and answers None).
-        return generation if generation is not None else UNKNOWN_GENERATION
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)
         return UNKNOWN_GENERATION
-
-
-def request_generation(request) -> int:
-    """The generation, read once per request: the page cache key and the site structure then agree, and a shared
-    cache is asked once instead of once per use."""
-    if request is None:
-        return current_generation()
-    generation = getattr(request, "_wegwijzer_generation", None)
     if generation is None:
-        generation = request._wegwijzer_generation = current_generation()
+        generation = _stored_generation()
+        try:
+            cache.set(GENERATION_KEY, generation, None)
+            # A cache that keeps nothing is down (django-redis swallows its errors and answers None).
+            if cache.get(GENERATION_KEY) is None:
+                return UNKNOWN_GENERATION
+        except Exception:
+            return UNKNOWN_GENERATION
     return generation
 
 
-def invalidate_all(**_kwargs) -> None:
-    """Make every cached page stale at once, on every server that shares the cache."""
+def _stored_generation() -> int:
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        row = ContentGeneration.objects.order_by("pk").first()
+    except DatabaseError:
+        return UNKNOWN_GENERATION
+    if row is None:
+        row = ContentGeneration.objects.create(value=_clock())
+    return row.value
+
+
+def _clock() -> int:
+    return int(timezone.now().timestamp() * 1_000_000)
+
+
+def raise_generation() -> None:
+    """Make every cached page and fragment stale, on every server that shares the cache."""
+    try:
+        # In a savepoint: a failure here must not break the editor's transaction (PostgreSQL would abort it).
+        with transaction.atomic():
+            updated = ContentGeneration.objects.update(value=Greatest(F("value") + 1, Value(_clock())))
+            if not updated:
+                ContentGeneration.objects.create(value=_clock())
+            generation = _stored_generation()
+    except DatabaseError:
+        logger.warning("Could not raise the content generation", exc_info=True)
+        return
+    try:
+        cache.set(GENERATION_KEY, generation, None)
     except Exception:
-        logger.warning("Could not invalidate the page cache", exc_info=True)
+        logger.warning("Could not share the new content generation", exc_info=True)
+
+
+def request_generation(request) -> int:
+    """The generation, read once per request: the page's key and its fragments' keys then agree."""
+    if request is None:
+        return current_generation()
+    if not hasattr(request, "content_generation"):
+        request.content_generation = current_generation()
+    return request.content_generation
+
+
+def generation_context(request):
+    """Context processor: ``content_generation`` for the keys of cached fragments, read only when used."""
+    return {"content_generation": SimpleLazyObject(lambda: request_generation(request))}
+
+
+def cache_key_parameters(request) -> list[tuple[str, str]] | None:
+    """The request's parameters that change the page, sorted; None when it has any other or a malformed one."""
+    parameters = []
+    for name, values in request.GET.lists():
+        shape = PAGE_CACHE_PARAMETERS.get(name)
+        if shape is None or len(values) > 1 or not shape.fullmatch(values[0]):
+            return None
+        parameters.append((name, values[0]))
+    return sorted(parameters)
 
 
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or request.COOKIES:
         return False
-    if request.path_info.startswith(settings.ADMIN_URL_PREFIXES):
-        return False
-    for name, values in request.GET.lists():
-        if name not in CACHEABLE_PARAMETERS or len(values) > 1 or len(values[0]) > MAX_PARAMETER_LENGTH:
-            return False
-    return True
+    return not request.path_info.startswith(settings.ADMIN_URL_PREFIXES)
 
 
-def _key(request, generation: int) -> str:
-    raw = f"{request.method}|{request.get_host()}|{request.get_full_path()}"
-    return f"pagecache:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+def _key(request, generation: int, parameters) -> str:
+    raw = f"{request.method}|{request.get_host()}|{request.path}|{parameters!r}"
+    return f"page:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _storable(response) -> bool:
@@ -107,10 +155,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         timeout = settings.PAGE_CACHE_SECONDS
-        if timeout <= 0 or not _cacheable_request(request):
+        parameters = cache_key_parameters(request)
+        if timeout <= 0 or parameters is None or not _cacheable_request(request):
             return self.get_response(request)
         generation = request_generation(request)
-        key = _key(request, generation)
+        if generation == UNKNOWN_GENERATION:
+            return self.get_response(request)
+        key = _key(request, generation, parameters)
         try:
             cached = cache.get(key)
         except Exception:
@@ -119,14 +170,8 @@ class PageCacheMiddleware:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
-        if generation and _storable(response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=settings.PAGE_CACHE_SECONDS,
-                stale_while_revalidate=60,
-            )
+        if _storable(response):
+            patch_cache_control(response, public=True, max_age=0, s_maxage=timeout, stale_while_revalidate=60)
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.add_post_render_callback(lambda rendered: self._store(key, rendered, timeout))
             else:

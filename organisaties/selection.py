@@ -23,11 +23,10 @@ def load_situation_choices(language_filter=None) -> dict[str, list[Situatie]]:
 
 
 def situation_choices(request=None) -> dict[str, list[Situatie]]:
-    """The situations of the active language; taken from the cached site structure when a page already has it."""
+    """The situations of the active language, loaded once per request."""
     cached = getattr(request, "_wegwijzer_situations", None) if request is not None else None
     if cached is None:
-        structure = getattr(request, "_wegwijzer_structure", None)
-        cached = getattr(structure, "situations", None) or load_situation_choices()
+        cached = load_situation_choices()
         if request is not None:
             request._wegwijzer_situations = cached
     return cached

@@ -13,8 +13,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from fases.models import FasePage, StapPage
+from kern.invalidation import invalidate
 from kern.models import InformatiePagina
-from kern.page_cache import invalidate_all
 from kern.review_dates import next_review, today
 from organisaties.models import Organisatie, Regeling
 
@@ -113,4 +113,4 @@ def mark_checked(obj, user, on: datetime.date | None = None) -> None:
         )
         revision.save(update_fields=["content"])
     log(instance=obj, action="wegwijzer.mark_checked", user=user)
-    invalidate_all()
+    invalidate()

@@ -32,13 +32,9 @@ def fresh_cache():
     """Each test starts with an empty cache: content changed by an earlier (rolled back) test must not linger."""
     from django.core.cache import cache
 
-    from fases import structure
-
     cache.clear()
-    structure._in_process.clear()
     yield
     cache.clear()
-    structure._in_process.clear()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from fases import routing
 from wegwijzer import health, site_files
 
 handler500 = "wegwijzer.health.server_error"
@@ -28,8 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("zoeken.urls")),
     path("", include("fases.urls")),
     path("", include("organisaties.urls")),
-    # Wagtail's own URLs, with its page-serving view routed from the cached site structure (routing.py).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,4 +6,6 @@ class ZoekenConfig(AppConfig):
     """Search across pages, organisations and regulations."""
 
     name = "zoeken"
+    # Everything this app stores can show on public pages (kern/invalidation.py).
+    public_content = True
     verbose_name = _("Search")

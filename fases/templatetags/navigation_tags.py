@@ -6,10 +6,14 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from fases.models import FasePage
-from kern.i18n import in_active_language
+from fases.models import FasePage, journey_outline
+from kern.i18n import active_language_code, in_active_language
+from kern.models import InformatiePagina
 
 register = template.Library()
+
+# The tree: the root (1), each language's home page (2), its phases and information pages (3), steps (4).
+PHASE_DEPTH = 3
 
 
 @register.simple_tag
@@ -21,12 +25,11 @@ def home_url() -> str:
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_navigation(context):
-    """The phases of the visitor's language, the current one marked."""
-    structure = context.get("structure")
+    """The phases of the visitor's language, the current one marked (base.html keeps it in a cached fragment)."""
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = []
-    for phase in structure.phases if structure else []:
+    for phase, _steps in journey_outline(active_language_code()):
         if current_path == phase.path:
             state = "page"
         elif current_path.startswith(phase.path):
@@ -40,8 +43,15 @@ def main_navigation(context):
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """Information pages that editors marked "show in menus", in tree order."""
-    structure = context.get("structure")
-    return {"pages": structure.menu_pages if structure else [], "request": context.get("request")}
+    pages = (
+        InformatiePagina.objects.live()
+        .public()
+        .in_menu()
+        .filter(in_active_language(), depth=3)
+        .order_by("path")
+        .defer_streamfields()
+    )
+    return {"pages": pages, "request": context.get("request")}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -51,11 +61,9 @@ def breadcrumbs(context, page=None, trail=()):
     crumbs = [(home_url(), None)]
     if isinstance(page, Page):
         phase = context.get("phase")
-        structure = context.get("structure")
-        home = structure.home if structure else None
         if phase is not None and phase.page.pk != page.pk:
             crumbs.append((phase.page.get_url(request), phase.page.title))
-        elif home is None or page.depth > home.depth + 1:
+        elif page.depth > PHASE_DEPTH:
             # A page type outside the known tree: ask the database for its ancestors.
             crumbs += [(a.get_url(request), a.title) for a in page.get_ancestors().filter(depth__gt=2)]
         current_title = page.title
@@ -76,12 +84,6 @@ def _language_home(language_code: str) -> str:
     return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
 
 
-@register.inclusion_tag("includes/language_links.html", takes_context=True)
-def language_switcher(context):
-    """The same page in every other language, or that language's home page when it has no translation."""
-    return {"links": language_links(context), "current": get_language()}
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """(code, name, url, exact) for every language, for the switcher and hreflang links.
@@ -100,13 +102,8 @@ def language_links(context):
     querystring = selection.querystring if selection else ""
     translations = {}
     if isinstance(page, Page) and page.pk:
-        structure = context.get("structure")
-        known = structure.translations.get(str(page.translation_key)) if structure else None
-        if known is not None:
-            translations = known
-        else:
-            for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-                translations[translation.locale.language_code] = translation.get_url(request)
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
