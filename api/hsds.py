@@ -121,6 +121,12 @@ def _eligibility(organisatie) -> tuple[list, str, dict]:
     return tags, "; ".join(parts), ages
 
 
+def _plain_text(rich_text: str) -> str:
+    """HSDS descriptions are plain text: paragraphs and list items stay apart as lines."""
+    html = expand_db_html(rich_text).replace("</p>", "</p>\n\n").replace("</li>", "</li>\n")
+    return "\n".join(line.strip() for line in strip_tags(html).strip().splitlines())
+
+
 def service(organisatie, request, language: str) -> dict:
     sid = service_id(organisatie)
     tags, eligibility, ages = _eligibility(organisatie)
@@ -134,7 +140,7 @@ def service(organisatie, request, language: str) -> dict:
         "organization_id": organization_id(organisatie),
         "name": organisatie.name,
         "alternate_name": organisatie.summary,
-        "description": strip_tags(expand_db_html(organisatie.what_it_does)).strip(),
+        "description": _plain_text(organisatie.what_it_does),
         "url": request.build_absolute_uri(organisatie.get_absolute_url()),
         "status": "active",
         "eligibility_description": eligibility,

@@ -67,6 +67,7 @@ def test_a_service_carries_phone_area_eligibility_and_assured_date(client):
     assert service["phones"][0]["number"] == "033 448 11 86"
     assert service["service_areas"][0]["name"] == "Nederland"
     assert service["status"] == "active"
+    assert "\n\n" in service["description"] and "<p>" not in service["description"]
     assert {attribute["link_type"] for attribute in service["attributes"]} >= {"service_type", "audience"}
     one = client.get(f"/api/v1/hsds/services/{service['id']}", **JSON).json()
     assert one == service
