@@ -17,6 +17,8 @@ urlpatterns = [
     path(".well-known/security.txt", site_files.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The open data API: one address for every language (?taal=), so outside the language prefixes.
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,66 @@
+"""The website's filters, read strictly: the same parameter names and values, but an unknown value is a 400.
+
+The website ignores a value it does not know (an old link still shows a page); a program that asks for
+``?leeftijd=minderjrig`` must hear that it made a typing error instead of silently getting everything. Known values
+go through the website's own filter functions, so the API counts what the website shows.
+"""
+
+from django.utils.translation import gettext as _
+
+from organisaties.filters import (
+    ListFilters,
+    clean_text,
+    filter_organisations,
+    filter_regulations,
+    organisation_filters,
+)
+from organisaties.selection import load_situation_choices
+from organisaties.situations import DIMENSIONS, SituationSelection
+
+from .problems import InvalidParameters
+
+SITUATION_PARAMETERS = frozenset(DIMENSIONS)
+ORGANISATION_PARAMETERS = frozenset({"dienst", "doelgroep", "werkgebied"})
+SEARCH_PARAMETER = "q"
+
+
+def _unknown_value(name: str, choices) -> dict:
+    return {
+        "name": name,
+        "code": "enum",
+        "reason": _("Choose one of: %(choices)s.") % {"choices": ", ".join(sorted(choices))},
+    }
+
+
+def situation_selection(request) -> SituationSelection:
+    """The chosen situation in the active language; a 400 for an answer that does not exist."""
+    if not any(name in request.GET for name in DIMENSIONS):
+        return SituationSelection()
+    known = {dimension: {s.slug for s in items} for dimension, items in load_situation_choices().items()}
+    invalid = [
+        _unknown_value(name, known.get(name, ()))
+        for name in DIMENSIONS
+        if name in request.GET and request.GET[name] not in known.get(name, set())
+    ]
+    if invalid:
+        raise InvalidParameters(invalid)
+    return SituationSelection.from_query(request.GET, known)
+
+
+def organisations(request, queryset):
+    selection = situation_selection(request)
+    filters, options = organisation_filters(request)
+    invalid = [
+        _unknown_value(name, [option.slug for option in options[name]])
+        for name in ORGANISATION_PARAMETERS
+        if name in request.GET and name not in filters.values
+    ]
+    if invalid:
+        raise InvalidParameters(invalid)
+    return filter_organisations(queryset, filters, selection)
+
+
+def regulations(request, queryset):
+    selection = situation_selection(request)
+    filters = ListFilters(clean_text(request.GET.get(SEARCH_PARAMETER, "")))
+    return filter_regulations(queryset, filters, selection)

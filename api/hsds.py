@@ -1,0 +1,166 @@
+"""The organisation guide as Open Referral HSDS 3 records (Human Services Data Specification).
+
+Mapping, kept small and truthful:
+
+* ``organization``: an Organisatie (id: its translation key, the same in every language).
+* ``service``: what that organisation does for victims, one per organisation; ``assured_date`` is the date an
+  editor last checked it, ``status`` is ``active`` (only published organisations are exported).
+* ``phone``: the organisation's phone number as visitors should dial it.
+* ``service_area``: the Netherlands for national organisations, the editors' region text for regional ones.
+* eligibility: the situation tags (age, origin and residence, form of exploitation) as ``attributes`` with
+  ``link_type`` ``eligibility``, summed up in ``eligibility_description``; the age tags also give
+  ``minimum_age``/``maximum_age``. Services and audiences are attributes too (``service_type``, ``audience``).
+* ``languages`` lists only languages that editors recorded as spoken by the service. The organisation model has no
+  such field yet, so the list is empty rather than guessed: a wrong language is a false promise to a victim.
+
+Identifiers are UUIDs derived from the translation keys, so they stay the same between exports.
+"""
+
+import uuid
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.rich_text import expand_db_html
+
+from organisaties.situations import DIMENSIONS
+
+HSDS_VERSION = "3.0"
+NAMESPACE = uuid.UUID("6f1d7c2e-2b9a-5d0e-9d6b-4f1a8c3e5b70")
+TAXONOMIES = {
+    "situatie": gettext_lazy("Situations of the Human Trafficking Signpost's filter"),
+    "dienst": gettext_lazy("Services of the Human Trafficking Signpost's organisation guide"),
+    "doelgroep": gettext_lazy("Audiences of the Human Trafficking Signpost's organisation guide"),
+}
+# The age answers of the situation filter and the ages they stand for (their names say "under 18", "18 or older").
+AGE_LIMITS = {"minderjarig": {"maximum_age": 17}, "meerderjarig": {"minimum_age": 18}}
+
+
+def _id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(str(part) for part in parts)))
+
+
+def organization_id(organisatie) -> str:
+    return str(organisatie.translation_key)
+
+
+def service_id(organisatie) -> str:
+    return _id(organisatie.translation_key, "service")
+
+
+def _phones(organisatie, **link) -> list[dict]:
+    if not organisatie.phone:
+        return []
+    description = organisatie.opening_hours or (_("Day and night") if organisatie.always_available else "")
+    phone = {
+        "id": _id(organisatie.translation_key, "phone", *link),
+        "number": organisatie.phone,
+        "type": "voice",
+        "languages": [],
+    }
+    phone.update(link)
+    if description:
+        phone["description"] = description
+    return [phone]
+
+
+def organization(organisatie, request) -> dict:
+    record = {
+        "id": organization_id(organisatie),
+        "name": organisatie.name,
+        "description": organisatie.summary,
+        "uri": request.build_absolute_uri(organisatie.get_absolute_url()),
+        "phones": _phones(organisatie, organization_id=organization_id(organisatie)),
+    }
+    if organisatie.email:
+        record["email"] = organisatie.email
+    if organisatie.website:
+        record["website"] = organisatie.website
+    return record
+
+
+def _taxonomy(name: str) -> dict:
+    return {"id": _id("taxonomy", name), "name": name, "description": str(TAXONOMIES[name]), "version": "1"}
+
+
+def _attribute(service: str, link_type: str, taxonomy: str, term, language: str) -> dict:
+    term_id = _id("term", taxonomy, term.translation_key)
+    return {
+        "id": _id(service, link_type, term.translation_key),
+        "link_id": service,
+        "link_type": link_type,
+        "link_entity": "service",
+        "taxonomy_term_id": term_id,
+        "taxonomy_term": {
+            "id": term_id,
+            "code": term.slug,
+            "name": term.name,
+            "description": str(term),
+            "language": language,
+            "taxonomy": taxonomy,
+            "taxonomy_id": _id("taxonomy", taxonomy),
+            "taxonomy_detail": _taxonomy(taxonomy),
+        },
+    }
+
+
+def _eligibility(organisatie) -> tuple[list, str, dict]:
+    """The situation tags, a sentence that sums them up, and the age limits they imply."""
+    tags = list(organisatie.situations.all())
+    by_dimension = {dimension: [s for s in tags if s.dimension == dimension] for dimension in DIMENSIONS}
+    if not tags:
+        return [], _("Everyone: this organisation is not limited to some situations."), {}
+    parts = [
+        f"{situaties[0].get_dimension_display()}: {', '.join(s.name for s in situaties)}"
+        for situaties in by_dimension.values()
+        if situaties
+    ]
+    ages = {}
+    if len(by_dimension["leeftijd"]) == 1:
+        ages = AGE_LIMITS.get(by_dimension["leeftijd"][0].slug, {})
+    return tags, "; ".join(parts), ages
+
+
+def _plain_text(rich_text: str) -> str:
+    """HSDS descriptions are plain text: paragraphs and list items stay apart as lines."""
+    html = expand_db_html(rich_text).replace("</p>", "</p>\n\n").replace("</li>", "</li>\n")
+    return "\n".join(line.strip() for line in strip_tags(html).strip().splitlines())
+
+
+def service(organisatie, request, language: str) -> dict:
+    sid = service_id(organisatie)
+    tags, eligibility, ages = _eligibility(organisatie)
+    area = (
+        {"name": organisatie.region, "description": _("Works regionally.")}
+        if organisatie.coverage == "regional" and organisatie.region
+        else {"name": _("The Netherlands"), "description": _("Works nationally.")}
+    )
+    record = {
+        "id": sid,
+        "organization_id": organization_id(organisatie),
+        "name": organisatie.name,
+        "alternate_name": organisatie.summary,
+        "description": _plain_text(organisatie.what_it_does),
+        "url": request.build_absolute_uri(organisatie.get_absolute_url()),
+        "status": "active",
+        "eligibility_description": eligibility,
+        "assured_date": organisatie.last_checked.isoformat(),
+        "phones": _phones(organisatie, service_id=sid),
+        "service_areas": [{"id": _id(sid, "area"), "service_id": sid, "extent_type": "text", **area}],
+        "languages": [],
+        "attributes": [
+            *(_attribute(sid, "eligibility", "situatie", tag, language) for tag in tags),
+            *(
+                _attribute(sid, "service_type", "dienst", term, language)
+                for term in organisatie.services.all()
+            ),
+            *(
+                _attribute(sid, "audience", "doelgroep", term, language)
+                for term in organisatie.audiences.all()
+            ),
+        ],
+        **ages,
+    }
+    if organisatie.email:
+        record["email"] = organisatie.email
+    return record

@@ -1,0 +1,246 @@
+"""How the API represents organisations, regulations, phases and steps.
+
+Field names are Dutch in camelCase, as editors name the things; the OpenAPI document is generated from these
+classes (drf-spectacular), so the documentation and the answers can not drift apart.
+"""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from organisaties.situations import DIMENSIONS
+
+
+def _absolute(serializer, path: str) -> str:
+    return serializer.context["request"].build_absolute_uri(path)
+
+
+def _api_url(serializer, name: str, **kwargs) -> str:
+    path = reverse(f"api:{name}", kwargs=kwargs)
+    language = serializer.context.get("language")
+    return _absolute(serializer, f"{path}?taal={language}" if language else path)
+
+
+class LinkSerializer(serializers.Serializer):
+    href = serializers.URLField()
+
+
+class ResourceLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    webpagina = LinkSerializer(help_text="The page on the website that shows the same content.")
+
+
+class FaseLinksSerializer(ResourceLinksSerializer):
+    stappen = LinkSerializer(help_text="The steps of this phase.")
+
+
+class TermSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField(source="name")
+
+
+class SituatiesSerializer(serializers.Serializer):
+    """Per question of the situation filter the answers this item applies to; an empty list means everyone."""
+
+    leeftijd = serializers.ListField(child=serializers.SlugField())
+    herkomst = serializers.ListField(child=serializers.SlugField())
+    uitbuiting = serializers.ListField(child=serializers.SlugField())
+
+
+class BronSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    titel = serializers.CharField()
+
+
+class WerkgebiedSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=["national", "regional"])
+    regio = serializers.CharField(help_text="Where a regional organisation works; empty when national.")
+
+
+def situaties(item) -> dict:
+    tags = item.situation_slugs()
+    return {dimension: sorted(tags.get(dimension, ())) for dimension in DIMENSIONS}
+
+
+class CheckedSerializer(serializers.Serializer):
+    laatstGecontroleerd = serializers.DateField(
+        source="last_checked", help_text="The date an editor last verified these facts."
+    )
+    controlerenVoor = serializers.DateField(
+        source="review_before", allow_null=True, help_text="The date by which the facts are checked again."
+    )
+
+
+class OrganisatieSerializer(CheckedSerializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField(source="name")
+    samenvatting = serializers.CharField(source="summary")
+    watZeDoen = serializers.SerializerMethodField(
+        help_text="What the organisation can do for a victim (HTML)."
+    )
+    telefoon = serializers.CharField(source="phone", help_text="As visitors should dial it; may be empty.")
+    email = serializers.CharField(help_text="May be empty.")
+    website = serializers.CharField(help_text="May be empty.")
+    openingstijden = serializers.CharField(source="opening_hours")
+    dagEnNachtBereikbaar = serializers.BooleanField(source="always_available")
+    werkgebied = serializers.SerializerMethodField()
+    diensten = TermSerializer(source="services", many=True)
+    doelgroepen = TermSerializer(source="audiences", many=True)
+    situaties = serializers.SerializerMethodField()
+    bronnen = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
+
+    def get_watZeDoen(self, obj) -> str:
+        return expand_db_html(obj.what_it_does)
+
+    @extend_schema_field(WerkgebiedSerializer)
+    def get_werkgebied(self, obj):
+        return {"soort": obj.coverage, "regio": obj.region}
+
+    @extend_schema_field(SituatiesSerializer)
+    def get_situaties(self, obj):
+        return situaties(obj)
+
+    @extend_schema_field(BronSerializer(many=True))
+    def get_bronnen(self, obj):
+        return [{"url": obj.website, "titel": obj.name}] if obj.website else []
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "organisatie", slug=obj.slug)},
+            "webpagina": {"href": _absolute(self, obj.get_absolute_url())},
+        }
+
+
+class RegelingSerializer(CheckedSerializer):
+    slug = serializers.SlugField()
+    titel = serializers.CharField(source="title")
+    samenvatting = serializers.CharField(source="summary")
+    uitleg = serializers.SerializerMethodField(
+        help_text="What the right or regulation means in practice (HTML)."
+    )
+    voorWie = serializers.CharField(source="applies_to")
+    wettelijkeGrondslag = serializers.CharField(source="legal_basis")
+    situaties = serializers.SerializerMethodField()
+    bronnen = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
+
+    def get_uitleg(self, obj) -> str:
+        return expand_db_html(obj.explanation)
+
+    @extend_schema_field(SituatiesSerializer)
+    def get_situaties(self, obj):
+        return situaties(obj)
+
+    @extend_schema_field(BronSerializer(many=True))
+    def get_bronnen(self, obj):
+        if not obj.source_url:
+            return []
+        return [{"url": obj.source_url, "titel": obj.source_title or obj.source_url}]
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "regeling", slug=obj.slug)},
+            "webpagina": {"href": _absolute(self, obj.get_absolute_url())},
+        }
+
+
+class FaseSerializer(CheckedSerializer):
+    slug = serializers.SlugField()
+    titel = serializers.CharField(source="title")
+    inleiding = serializers.CharField(source="intro")
+    bronnen = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(BronSerializer(many=True))
+    def get_bronnen(self, obj):
+        return []
+
+    @extend_schema_field(FaseLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "fase", slug=obj.slug)},
+            "stappen": {"href": _api_url(self, "stappen", slug=obj.slug)},
+            "webpagina": {"href": _absolute(self, obj.get_url(self.context["request"]))},
+        }
+
+
+class StapRegelingSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="regeling.slug")
+    titel = serializers.CharField(source="regeling.title")
+    notitie = serializers.CharField(source="note", help_text="Why it matters at this step; may be empty.")
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "regeling", slug=obj.regeling.slug)},
+            "webpagina": {"href": _absolute(self, obj.regeling.get_absolute_url())},
+        }
+
+
+class StapOrganisatieSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="organisatie.slug")
+    naam = serializers.CharField(source="organisatie.name")
+    notitie = serializers.CharField(source="note", help_text="Why it matters at this step; may be empty.")
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "organisatie", slug=obj.organisatie.slug)},
+            "webpagina": {"href": _absolute(self, obj.organisatie.get_absolute_url())},
+        }
+
+
+class StapSerializer(CheckedSerializer):
+    slug = serializers.SlugField()
+    titel = serializers.CharField(source="title")
+    samenvatting = serializers.CharField(source="summary")
+    fase = serializers.SerializerMethodField(help_text="The slug of the phase this step belongs to.")
+    situaties = serializers.SerializerMethodField()
+    regelingen = serializers.SerializerMethodField(
+        help_text="The rights and regulations of this step, in the editors' order."
+    )
+    organisaties = serializers.SerializerMethodField(
+        help_text="The organisations of this step, in the editors' order."
+    )
+    bronnen = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
+
+    def get_fase(self, obj) -> str:
+        return self.context["fase"].slug
+
+    @extend_schema_field(SituatiesSerializer)
+    def get_situaties(self, obj):
+        return situaties(obj)
+
+    def _applying(self, links, target):
+        selection = self.context.get("selection")
+        if not selection:
+            return list(links)
+        return [link for link in links if getattr(link, target).matches_situation(selection)]
+
+    @extend_schema_field(StapRegelingSerializer(many=True))
+    def get_regelingen(self, obj):
+        links = self._applying(obj.regeling_links.all(), "regeling")
+        return StapRegelingSerializer(links, many=True, context=self.context).data
+
+    @extend_schema_field(StapOrganisatieSerializer(many=True))
+    def get_organisaties(self, obj):
+        links = self._applying(obj.organisatie_links.all(), "organisatie")
+        return StapOrganisatieSerializer(links, many=True, context=self.context).data
+
+    @extend_schema_field(BronSerializer(many=True))
+    def get_bronnen(self, obj):
+        return []
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "stap", slug=self.context["fase"].slug, stap=obj.slug)},
+            "webpagina": {"href": _absolute(self, obj.get_url(self.context["request"]))},
+        }
