@@ -8,7 +8,7 @@ so a new model cannot be forgotten.
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from fases.models import FasePage, HomePage, StapPage
 from kern.invalidation import shown_on_public_pages
