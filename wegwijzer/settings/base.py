@@ -311,3 +311,10 @@ SECURITY_TXT = {
 }
 # Paths where editors log in and post forms: they keep a same-origin referrer (see middleware).
 ADMIN_URL_PREFIXES = ("/admin/",)
+
+# The link checker (manage.py check_links): seconds per server, addresses checked at the same time, redirects
+# followed. Loopback addresses are refused like every private range; only the tests' local server turns them on.
+LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 10)
+LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 4)
+LINK_CHECK_MAX_REDIRECTS = 5
+LINK_CHECK_ALLOW_LOOPBACK = False
