@@ -1,11 +1,9 @@
 """The link checker against a real local HTTP server: working, moved, missing, failing, silent and hostile links."""
 
-import http.server
 import shutil
 import socket
 import ssl
 import subprocess
-import threading
 import time
 
 import pytest
@@ -13,77 +11,7 @@ from django.utils import translation
 
 from redactie import link_checker
 from redactie.link_checker import CheckOptions, check_url
-
-TIMEOUT = 0.5
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    seen = []  # (method, path, user agent) of every request, to prove what was and was not fetched
-    release = threading.Event()
-
-    def log_message(self, *args):
-        pass
-
-    def _answer(self, status, headers=(), body=b""):
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def do_HEAD(self):
-        self.do_GET()
-
-    def do_GET(self):
-        self.seen.append((self.command, self.path, self.headers.get("User-Agent")))
-        path = self.path
-        if path == "/ok":
-            self._answer(200, body=b"hello")
-        elif path == "/moved":
-            self._answer(301, [("Location", "/ok")])
-        elif path == "/missing":
-            self._answer(404)
-        elif path == "/failing":
-            self._answer(500)
-        elif path == "/no-head":
-            if self.command == "HEAD":
-                self._answer(405)
-            else:
-                self._answer(200, body=b"only GET")
-        elif path == "/never":
-            self.release.wait(10 * TIMEOUT)  # answers long after the checker gave up
-            self._answer(200)
-        elif path.startswith("/loop/"):
-            number = int(path.rsplit("/", 1)[1])
-            self._answer(302, [("Location", f"/loop/{number + 1}")])
-        elif path == "/to-metadata":
-            self._answer(302, [("Location", "http://169.254.169.254/latest/meta-data/")])
-        elif path == "/to-private":
-            self._answer(301, [("Location", "http://10.1.2.3/intern")])
-        elif path == "/to-file":
-            self._answer(302, [("Location", "file:///etc/passwd")])
-        elif path == "/huge":
-            if self.command == "HEAD":
-                self._answer(405)
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(10**10))
-            self.end_headers()
-            chunk = b"x" * 65536
-            try:
-                for _ in range(200_000):  # about 13 GB unless the client hangs up
-                    self.wfile.write(chunk)
-            except OSError:
-                pass
-        else:
-            self._answer(404)
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
+from tests.local_http_server import TIMEOUT, Handler, serve
 
 
 @pytest.fixture(autouse=True)
@@ -94,15 +22,8 @@ def in_english():
 
 @pytest.fixture
 def server():
-    Handler.seen = []
-    Handler.release.clear()
-    httpd = Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    Handler.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serve() as address:
+        yield address
 
 
 @pytest.fixture
@@ -232,7 +153,7 @@ def test_https_to_a_server_without_tls_is_broken(server, options):
 
 
 @pytest.fixture
-def self_signed_server(tmp_path, server):
+def self_signed_server(tmp_path):
     """The same server behind TLS with a certificate no browser trusts."""
     if shutil.which("openssl") is None:
         pytest.skip("openssl is needed to make a self-signed certificate")
@@ -245,15 +166,10 @@ def self_signed_server(tmp_path, server):
         check=True,
         capture_output=True,
     )
-    httpd = Server(("127.0.0.1", 0), Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"https://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(wrap_socket=lambda sock: context.wrap_socket(sock, server_side=True)) as address:
+        yield address
 
 
 def test_an_invalid_certificate_is_broken(self_signed_server, options):
