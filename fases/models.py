@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kern.blocks import EntryPointBlock, InhoudStreamBlock
+from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
 from kern.page_mixins import ReadOnlyPageMixin
 from kern.review_dates import Reviewable, page_tabs
 from organisaties.selection import selection_for_request
@@ -107,7 +108,7 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
         return context
 
 
-class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
+class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -130,6 +131,7 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
             help_text=_('Shown under "Organisations" with their contact details, in this order.'),
         ),
         FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+        CHANGE_NOTE_PANEL,
     ]
     edit_handler = page_tabs(content_panels)
     search_fields = [

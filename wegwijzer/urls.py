@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("zoeken.urls")),
     path("", include("fases.urls")),
     path("", include("organisaties.urls")),
+    path("", include("redactie.urls")),
     # Wagtail's own URLs, with its page-serving view routed from the cached site structure (routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
