@@ -115,6 +115,9 @@ def test_the_page_lists_changes_newest_first_in_the_visitors_language(client, en
     assert page.select_one(".change-log__title a")["href"] == "/organisaties/comensha/"
     assert page.select_one("link[type='application/atom+xml']")["href"] == "/wat-is-er-veranderd/feed/"
     assert not page.select("script:not([src])"), "no inline scripts under the strict CSP"
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src 'self'" in policy
     english = soup(client.get("/en/wat-is-er-veranderd/"))
     assert [p.get_text() for p in english.select(".change-log__note")] == ["An English change."]
 
