@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kern.blocks import EntryPointBlock, InhoudStreamBlock
+from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
 from kern.i18n import active_language_code
 from kern.page_cache import UNKNOWN_GENERATION, current_generation
 from kern.page_mixins import ReadOnlyPageMixin
@@ -115,7 +116,7 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
         return context
 
 
-class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
+class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -138,6 +139,7 @@ class StapPage(ReadOnlyPageMixin, Reviewable, SituationTaggedMixin, Page):
             help_text=_('Shown under "Organisations" with their contact details, in this order.'),
         ),
         FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+        CHANGE_NOTE_PANEL,
     ]
     edit_handler = page_tabs(content_panels)
     search_fields = [

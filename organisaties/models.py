@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
 from kern.review_dates import Reviewable
 
 from .situations import SituationTaggedMixin
@@ -108,6 +109,7 @@ class PublicSnippet(
     TranslatableMixin,
     SituationTaggedMixin,
     Reviewable,
+    PublicChangeNote,
     index.Indexed,
     ClusterableModel,
 ):
@@ -219,6 +221,7 @@ class Organisatie(PublicSnippet):
                         FieldPanel("slug"),
                         FieldPanel("summary"),
                         FieldPanel("what_it_does"),
+                        CHANGE_NOTE_PANEL,
                     ],
                     heading=_("Content"),
                 ),
@@ -324,6 +327,7 @@ class Regeling(PublicSnippet):
                         FieldPanel("summary"),
                         FieldPanel("explanation"),
                         FieldPanel("applies_to"),
+                        CHANGE_NOTE_PANEL,
                     ],
                     heading=_("Content"),
                 ),

@@ -1,4 +1,5 @@
-"""Editorial work in the admin: the "Te controleren" report, its dashboard panel and the content checks."""
+"""Editorial work in the admin: the reports "Te controleren" and "Kapotte links", the dashboard panel and the
+content checks."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import views
+from .broken_links_report import BrokenLinksReport
 from .content_checks import use_wegwijzer_checks
 from .review_report import due_items
 
@@ -20,12 +22,23 @@ def review_urls():
             views.mark_as_checked,
             name="wegwijzer_mark_checked",
         ),
+        path("kapotte-links/", BrokenLinksReport.as_view(), name="wegwijzer_broken_links"),
+        path(
+            "kapotte-links/resultaten/",
+            BrokenLinksReport.as_view(results_only=True),
+            name="wegwijzer_broken_links_results",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def review_report_menu_item():
     return MenuItem(_("To review"), reverse("wegwijzer_review_report"), icon_name="date", order=50)
+
+
+@hooks.register("register_reports_menu_item")
+def broken_links_menu_item():
+    return MenuItem(_("Broken links"), reverse("wegwijzer_broken_links"), icon_name="warning", order=51)
 
 
 class ReviewPanel(Component):

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("zoeken.urls")),
     path("", include("fases.urls")),
     path("", include("organisaties.urls")),
+    path("", include("redactie.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
