@@ -73,8 +73,10 @@ def test_the_step_page_offers_its_own_way_back(page, site_server, exit_site):
     page.goto(site_server + "/beschermen/opvang/")
     back = page.locator("[data-back-link]")
     assert back.inner_text().startswith("Vorige pagina")
+    previous_step = page.locator(".step-pagination a[rel='prev']").get_attribute("href")
+    assert back.get_attribute("href") == previous_step
     back.click()
-    page.wait_for_url("**/beschermen/veiligheid/")
+    page.wait_for_url(f"**{previous_step}")
 
 
 def test_a_link_opened_in_a_new_tab_is_left_to_the_browser(context, site_server, exit_site):
