@@ -4,7 +4,6 @@ Idempotent: whatever already exists (matched by slug) is left as it is, so a sec
 overwrites an editor's work. ``reset`` removes the demo tree and snippets first and builds everything anew.
 """
 
-from datetime import date
 from pathlib import Path
 
 import yaml
@@ -14,11 +13,20 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
+from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
-from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from organisaties.models import (
+    Dienst,
+    Doelgroep,
+    Organisatie,
+    OrganisatieBron,
+    Regeling,
+    RegelingBron,
+    Situatie,
+)
 
 from .blocks import rich_text_from_paragraphs, stream_data
+from .facts import check_fields, sources
 from .translations import TranslationLoader
 
 
@@ -131,7 +139,9 @@ class DemoLoader:
                     always_available=bool(row.get("always_available")),
                     coverage=row.get("coverage") or Organisatie.Coverage.NATIONAL,
                     region=row.get("region") or "",
-                    last_checked=_date(row["last_checked"]),
+                    reachability=(row.get("bereikbaarheid") or "").strip(),
+                    bronnen=sources(OrganisatieBron, row.get("bronnen")),
+                    **check_fields(row),
                     live=False,
                 )
                 item.services = [diensten[slug] for slug in row.get("services", [])]
@@ -156,7 +166,8 @@ class DemoLoader:
                     source_url=row.get("source_url") or "",
                     source_title=row.get("source_title") or "",
                     applies_to=row["applies_to"].strip(),
-                    last_checked=_date(row["last_checked"]),
+                    bronnen=sources(RegelingBron, row.get("bronnen")),
+                    **check_fields(row),
                     live=False,
                 )
                 item.situations = self._situations(row.get("situations"), situaties)
@@ -199,6 +210,8 @@ class DemoLoader:
                         slug=phase_data["slug"],
                         intro=phase_data["intro"].strip(),
                         body=self._body(phase_data.get("body")),
+                        bronnen=sources(FaseBron, phase_data.get("bronnen")),
+                        **check_fields(phase_data),
                     ),
                 )
             for step_data in phase_data["steps"]:
@@ -241,6 +254,8 @@ class DemoLoader:
                 StapOrganisatie(organisatie=self.organisaties[link["slug"]], note=link.get("note") or "")
                 for link in data.get("organisaties", [])
             ],
+            bronnen=sources(StapBron, data.get("bronnen")),
+            **check_fields(data),
         )
         step.situations = self._situations(data.get("situations"), situaties)
         return step
@@ -305,7 +320,3 @@ class DemoLoader:
                     opening_hours=line.get("opening_hours", ""),
                 )
                 self.created += 1
-
-
-def _date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))

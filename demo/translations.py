@@ -12,11 +12,20 @@ import yaml
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
+from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina
-from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from organisaties.models import (
+    Dienst,
+    Doelgroep,
+    Organisatie,
+    OrganisatieBron,
+    Regeling,
+    RegelingBron,
+    Situatie,
+)
 
 from .blocks import rich_text_from_paragraphs, stream_data
+from .facts import check_fields, copied_sources, original_check_fields, sources
 
 COPIED_ORGANISATION_FIELDS = [
     "slug",
@@ -25,10 +34,8 @@ COPIED_ORGANISATION_FIELDS = [
     "website",
     "always_available",
     "coverage",
-    "last_checked",
-    "review_before",
 ]
-COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url", "last_checked", "review_before"]
+COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url"]
 
 
 class TranslationLoader:
@@ -134,6 +141,8 @@ class TranslationLoader:
                     text.get("opening_hours", original.opening_hours) if original.opening_hours else ""
                 )
                 item.region = text.get("region", original.region) if original.region else ""
+                item.reachability = (text.get("bereikbaarheid") or original.reachability).strip()
+                self._set_facts(item, text, original, OrganisatieBron)
                 item.services = self._map(self.diensten, original.services.all())
                 item.audiences = self._map(self.doelgroepen, original.audiences.all())
                 item.situations = self._map(self.situaties, original.situations.all())
@@ -161,22 +170,37 @@ class TranslationLoader:
                 item.source_title = (
                     text.get("source_title", original.source_title) if original.source_title else ""
                 )
+                self._set_facts(item, text, original, RegelingBron)
                 item.situations = self._map(self.situaties, original.situations.all())
                 self._publish(item)
             items[original.slug] = item
         return items
+
+    def _set_facts(self, item, text, original, source_model):
+        """Sources and check date: the translation's own where its file has them (titles and what they confirm
+        in its language), otherwise those of the Dutch original."""
+        for field, value in check_fields(text, original_check_fields(original)).items():
+            setattr(item, field, value)
+        item.bronnen = (
+            sources(source_model, text["bronnen"])
+            if text.get("bronnen")
+            else copied_sources(source_model, original)
+        )
 
     # Pages ---------------------------------------------------------------------------------------------------
 
     def _body(self, blocks):
         return stream_data(blocks, self.organisaties, self.regelingen)
 
-    def _add(self, parent, page, original):
+    def _add(self, parent, page, original, text=None, source_model=None):
         page.translation_key = original.translation_key
         page.locale = self.locale
-        for field in ("last_checked", "review_before"):
-            if hasattr(original, field):
-                setattr(page, field, getattr(original, field))
+        if source_model is not None:
+            self._set_facts(page, text or {}, original, source_model)
+        else:
+            for field in ("last_checked", "review_before"):
+                if hasattr(original, field):
+                    setattr(page, field, getattr(original, field))
         page.show_in_menus = original.show_in_menus
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -213,11 +237,15 @@ class TranslationLoader:
                         body=self._body(text.get("body")),
                     ),
                     phase_original,
+                    text,
+                    FaseBron,
                 )
             for step_original in StapPage.objects.child_of(phase_original).order_by("path"):
                 step_text = text["steps"].get(step_original.slug)
                 if step_text is not None and self._translation_of(step_original) is None:
-                    self._add(phase, self.build_step(step_original, step_text), step_original)
+                    self._add(
+                        phase, self.build_step(step_original, step_text), step_original, step_text, StapBron
+                    )
         for original in InformatiePagina.objects.child_of(source_home).order_by("path"):
             text = information_pages.get(original.slug)
             if text is not None and self._translation_of(original) is None:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -20,6 +21,8 @@ from kern.i18n import active_language_code
 from kern.page_cache import UNKNOWN_GENERATION, current_generation
 from kern.page_mixins import ReadOnlyPageMixin
 from kern.review_dates import Reviewable, page_tabs
+from kern.sources import Source
+from organisaties.forms import LocaleTagChoicesMixin
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
 
@@ -91,6 +94,7 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
     body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = page_tabs(content_panels)
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),
@@ -116,7 +120,13 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
         return context
 
 
+class StapPageForm(LocaleTagChoicesMixin, WagtailAdminPageForm):
+    pass
+
+
 class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedMixin, Page):
+    base_form_class = StapPageForm
+
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -340,3 +350,17 @@ class StapOrganisatie(StepLink):
 
     class Meta(StepLink.Meta):
         verbose_name = _("link to an organisation")
+
+
+class FaseBron(Source):
+    fase = ParentalKey(FasePage, on_delete=models.CASCADE, related_name="bronnen")
+
+    class Meta(Source.Meta):
+        pass
+
+
+class StapBron(Source):
+    stap = ParentalKey(StapPage, on_delete=models.CASCADE, related_name="bronnen")
+
+    class Meta(Source.Meta):
+        pass

@@ -17,6 +17,7 @@ class KernConfig(AppConfig):
     verbose_name = _("Site-wide content")
 
     def ready(self):
-        from . import invalidation
+        # Importing workflow registers its signal receiver (Django's usual place for it).
+        from . import invalidation, workflow  # noqa: F401
 
         invalidation.connect()

@@ -108,7 +108,7 @@ class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
     body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    edit_handler = page_tabs(content_panels)
+    edit_handler = page_tabs(content_panels, sources=False)
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),

@@ -8,7 +8,7 @@ from django import forms
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -23,8 +23,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
-from kern.review_dates import Reviewable
+from kern.review_dates import Reviewable, review_panels
+from kern.sources import Source
 
+from .forms import TaggedSnippetForm
 from .situations import SituationTaggedMixin
 
 
@@ -49,6 +51,11 @@ class Taxonomy(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_contact_route(self) -> bool:
+        """A visitor can reach it directly: by phone, e-mail or website."""
+        return bool(self.phone or self.email or self.website)
 
 
 class Dienst(Taxonomy):
@@ -114,6 +121,8 @@ class PublicSnippet(
     ClusterableModel,
 ):
     """A snippet with its own public page: drafts, revisions, workflow and preview like a page."""
+
+    base_form_class = TaggedSnippetForm
 
     slug = models.SlugField(
         _("slug"),
@@ -202,6 +211,14 @@ class Organisatie(PublicSnippet):
         blank=True,
         help_text=_("For regional organisations: where they work."),
     )
+    reachability = models.TextField(
+        _("how to reach them"),
+        blank=True,
+        help_text=_(
+            "How visitors reach the organisation when there is no phone, e-mail or website of its own, or what "
+            'to know first, e.g. "Via your municipality". Shown with the contact details.'
+        ),
+    )
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -232,6 +249,7 @@ class Organisatie(PublicSnippet):
                         FieldPanel("website"),
                         FieldPanel("opening_hours"),
                         FieldPanel("always_available"),
+                        FieldPanel("reachability"),
                         MultiFieldPanel([FieldPanel("coverage"), FieldPanel("region")], heading=_("Area")),
                     ],
                     heading=_("Contact"),
@@ -244,7 +262,7 @@ class Organisatie(PublicSnippet):
                     ],
                     heading=_("Services and situations"),
                 ),
-                ObjectList([FieldPanel("last_checked"), FieldPanel("review_before")], heading=_("Review")),
+                ObjectList(review_panels(), heading=_("Review")),
             ]
         )
     ]
@@ -257,6 +275,11 @@ class Organisatie(PublicSnippet):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_contact_route(self) -> bool:
+        """A visitor can reach it directly: by phone, e-mail or website."""
+        return bool(self.phone or self.email or self.website)
 
     # What a card shows (lists, step pages, the overview): loading only these keeps lists and the site structure small.
     CARD_FIELDS = (
@@ -271,6 +294,7 @@ class Organisatie(PublicSnippet):
         "website",
         "opening_hours",
         "always_available",
+        "reachability",
         "last_checked",
     )
 
@@ -343,7 +367,7 @@ class Regeling(PublicSnippet):
                     [FieldPanel("situations", widget=forms.CheckboxSelectMultiple)],
                     heading=_("Situations"),
                 ),
-                ObjectList([FieldPanel("last_checked"), FieldPanel("review_before")], heading=_("Review")),
+                ObjectList(review_panels(), heading=_("Review")),
             ]
         )
     ]
@@ -361,3 +385,17 @@ class Regeling(PublicSnippet):
 
     def get_absolute_url(self):
         return reverse("organisaties:regeling_detail", kwargs={"slug": self.slug})
+
+
+class OrganisatieBron(Source):
+    organisatie = ParentalKey(Organisatie, on_delete=models.CASCADE, related_name="bronnen")
+
+    class Meta(Source.Meta):
+        pass
+
+
+class RegelingBron(Source):
+    regeling = ParentalKey(Regeling, on_delete=models.CASCADE, related_name="bronnen")
+
+    class Meta(Source.Meta):
+        pass

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -26,8 +27,8 @@ class ReviewItem:
     obj: object
     kind: str
     title: str
-    review_before: datetime.date
-    last_checked: datetime.date
+    review_before: datetime.date | None
+    last_checked: datetime.date | None
     owner: object
     edit_url: str
     language: str
@@ -35,7 +36,7 @@ class ReviewItem:
 
     @property
     def overdue(self) -> bool:
-        return self.review_before < self.on
+        return self.review_before is None or self.review_before < self.on
 
     @property
     def content_type_id(self) -> int:
@@ -48,13 +49,15 @@ def reviewed_models():
 
 
 def due_items(on: datetime.date | None = None, within: datetime.timedelta = DUE_WITHIN) -> list[ReviewItem]:
-    """Live content whose review date is before ``on`` + 30 days, earliest first."""
+    """Live content never checked, or whose review date is before ``on`` + 30 days; unchecked first, then earliest."""
 
     on = on or today()
     limit = on + within
     items = []
     for model in reviewed_models():
-        queryset = model.objects.filter(review_before__lte=limit, live=True).select_related("locale")
+        queryset = model.objects.filter(
+            Q(review_before__lte=limit) | Q(last_checked__isnull=True), live=True
+        ).select_related("locale")
         if issubclass(model, Page):
             queryset = queryset.select_related("owner")
             for page in queryset:
@@ -68,7 +71,7 @@ def due_items(on: datetime.date | None = None, within: datetime.timedelta = DUE_
                     f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=(snippet.pk,)
                 )
                 items.append(_item(snippet, str(snippet), revision.user if revision else None, edit_url, on))
-    return sorted(items, key=lambda item: (item.review_before, item.title))
+    return sorted(items, key=lambda item: (item.review_before or datetime.date.min, item.title))
 
 
 def _item(obj, title, owner, edit_url, on) -> ReviewItem:

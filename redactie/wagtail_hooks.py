@@ -1,6 +1,7 @@
 """Editorial work in the admin: the reports "Te controleren" and "Kapotte links", the dashboard panel and the
 content checks."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +12,7 @@ from . import views
 from .broken_links_report import BrokenLinksReport
 from .content_checks import use_wegwijzer_checks
 from .review_report import due_items
+from .trust_checks import trust_problems
 
 
 @hooks.register("register_admin_urls")
@@ -62,3 +64,38 @@ def register_review_log_action(actions):
 
 
 hooks.register("construct_wagtail_userbar", use_wegwijzer_checks)
+
+
+def warn_about(request, obj, published=False):
+    problems = trust_problems(obj)
+    if not problems:
+        return
+    lead = (
+        _("Published, but visitors may not be able to trust it:")
+        if published
+        else _("Before you publish, check this:")
+    )
+    messages.warning(request, " ".join([str(lead), *problems]))
+
+
+@hooks.register("before_edit_page")
+def warn_before_editing_a_page(request, page):
+    if request.method == "GET":
+        warn_about(request, page.specific)
+
+
+@hooks.register("after_publish_page")
+def warn_after_publishing_a_page(request, page):
+    warn_about(request, page.specific, published=True)
+
+
+@hooks.register("before_edit_snippet")
+def warn_before_editing_a_snippet(request, instance):
+    if request.method == "GET":
+        warn_about(request, instance)
+
+
+@hooks.register("after_edit_snippet")
+def warn_after_publishing_a_snippet(request, instance):
+    if "action-publish" in request.POST:
+        warn_about(request, instance, published=True)

@@ -19,6 +19,7 @@ def step_form(title, slug, summary, organisaties=(), regelingen=(), action=None)
             "last_checked": "2026-11-01",
             "body": streamfield([("paragraph", rich_text("<p>Tekst van de stap.</p>"))]),
             "regeling_links": inline_formset([{"regeling": r.pk, "note": ""} for r in regelingen]),
+            "bronnen": inline_formset([]),
             "organisatie_links": inline_formset(
                 [{"organisatie": o.pk, "note": f"Notitie bij {o.name}"} for o in organisaties]
             ),

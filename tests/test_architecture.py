@@ -59,12 +59,12 @@ def test_no_project_import_hides_inside_a_function():
             if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef) or function.name == "ready":
                 continue  # AppConfig.ready() is where Django asks apps to connect their signals
             for node in ast.walk(function):
-                if isinstance(node, ast.ImportFrom) and (
-                    node.level or (node.module or "").split(".")[0] in PROJECT_PACKAGES
-                ):
-                    found.append(f"{path.relative_to(REPO)}:{node.lineno}")
-                elif isinstance(node, ast.Import) and any(
-                    a.name.split(".")[0] in PROJECT_PACKAGES for a in node.names
+                if (
+                    isinstance(node, ast.ImportFrom)
+                    and (node.level or (node.module or "").split(".")[0] in PROJECT_PACKAGES)
+                ) or (
+                    isinstance(node, ast.Import)
+                    and any(a.name.split(".")[0] in PROJECT_PACKAGES for a in node.names)
                 ):
                     found.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert not found, f"imports inside functions: {found}"
@@ -97,7 +97,7 @@ def test_overrides_of_wagtail_and_django_use_their_public_api():
                     or not inspect.isfunction(value)
                 ):
                     continue
-                if any(attribute in vars(base) for base in library_bases):
-                    if (module.__name__, name, attribute) not in ALLOWED_PRIVATE_OVERRIDES:
-                        found.append(f"{module.__name__}.{name}.{attribute}")
+                overrides = any(attribute in vars(base) for base in library_bases)
+                if overrides and (module.__name__, name, attribute) not in ALLOWED_PRIVATE_OVERRIDES:
+                    found.append(f"{module.__name__}.{name}.{attribute}")
     assert not found, f"overrides of private library methods: {found}"

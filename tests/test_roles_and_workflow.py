@@ -117,3 +117,36 @@ def test_snippet_changes_go_through_the_workflow(redacteur, eindredacteur, clien
     organisatie.refresh_from_db()
     assert organisatie.summary == data["summary"]
     assert data["summary"] in client.get("/organisaties/fairwork/").content.decode()
+
+
+def test_an_eindredacteur_who_edits_and_approves_publishes_at_once(redacteur, eindredacteur, client):
+    """A small edit by the reviewer in the same action as the approval is part of the review: it goes live, and no
+    second approval is silently waiting (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT would otherwise ask for one)."""
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    edit_page(redacteur, step, "action-submit", title="Opvang en huisvesting voor slachtoffers")
+    response = edit_page(
+        eindredacteur,
+        step,
+        "action-workflow-action",
+        title="Opvang en huisvesting voor slachtoffers van mensenhandel",
+        **{"workflow-action-name": "approve"},
+    )
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert step.title == "Opvang en huisvesting voor slachtoffers van mensenhandel"
+    assert not step.has_unpublished_changes
+    assert not WorkflowState.objects.filter(object_id=str(step.pk), status="in_progress").exists()
+    assert "voor slachtoffers van mensenhandel" in client.get(step.url).content.decode()
+
+
+def test_an_edit_by_a_redacteur_after_approval_still_needs_a_new_review(redacteur, eindredacteur):
+    """Only the reviewer's own edit counts as reviewed: the re-approval rule stays for everyone else's edits."""
+    step = StapPage.objects.get(locale__language_code="nl", slug="veiligheid")
+    edit_page(redacteur, step, "action-submit", title="Veiligheid voor alles")
+    edit_page(redacteur, step, "action-draft", title="Veiligheid voor alles, ook online")
+    state = WorkflowState.objects.get(object_id=str(step.pk), status="in_progress")
+    approve(eindredacteur, state, "wagtailadmin_pages:workflow_action", step.pk)
+    step.refresh_from_db()
+    assert step.title != "Veiligheid voor alles, ook online", (
+        "a redacteur's later edit needs its own approval"
+    )

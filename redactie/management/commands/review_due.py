@@ -28,7 +28,7 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             items = due_items(on, datetime.timedelta(days=days))
             lines = [
-                f"{item.review_before:%Y-%m-%d}  {'TE LAAT' if item.overdue else 'binnenkort'}  {item.kind}: {item.title} "
+                f"{_when(item)}  {'TE LAAT' if item.overdue else 'binnenkort'}  {item.kind}: {item.title} "
                 f"[{item.language}]  {settings.WAGTAILADMIN_BASE_URL}{item.edit_url}"
                 for item in items
             ]
@@ -42,3 +42,7 @@ class Command(BaseCommand):
                 recipient_list=list(mail_to),
             )
             self.stdout.write(f"Sent to {', '.join(mail_to)}.")
+
+
+def _when(item) -> str:
+    return f"{item.review_before:%Y-%m-%d}" if item.last_checked else "nooit gecontroleerd"

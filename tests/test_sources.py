@@ -1,0 +1,145 @@
+"""Every fact set says where it comes from and when it was last confirmed; editors are warned before they publish
+something a visitor cannot trust; the admin speaks the content's language and shows absolute dates."""
+
+import datetime
+
+import pytest
+import yaml
+from django.conf import settings
+from django.urls import reverse
+
+from fases.models import FasePage, StapPage
+from organisaties.models import Dienst, Organisatie, Regeling
+from redactie.review_report import due_items
+from redactie.trust_checks import trust_problems
+
+pytestmark = pytest.mark.django_db
+
+
+def demo_rows(name, key):
+    with open(settings.DEMO_CONTENT_DIR / name, encoding="utf-8") as handle:
+        return {row["slug"]: row for row in yaml.safe_load(handle)[key]}
+
+
+def test_an_organisation_page_shows_its_sources_and_who_checked_it_when(client, soup):
+    page = soup(client.get("/organisaties/comensha/"))
+    sources = page.select(".fact-check .source-list li")
+    assert len(sources) == 2
+    first = sources[0].select_one("a")
+    assert first["href"] == "https://www.wegwijzermensenhandel.nl/zorgcoordinatoren/coordinatoren/comensha"
+    assert "noreferrer" in first["rel"]
+    assert "Bevestigt: Telefoon 033 448 11 86" in sources[0].get_text()
+    checked = page.select_one(".fact-check .last-checked").get_text(" ", strip=True)
+    assert checked == "Laatst gecontroleerd op 3 december 2026 door Redactie Wegwijzer (demo-feitencontrole)"
+
+
+def test_a_regulation_never_confirmed_is_not_shown_as_checked(client, soup):
+    regeling = Regeling.objects.get(locale__language_code="nl", slug="recht-op-een-tolk")
+    assert regeling.last_checked is None
+    assert regeling.to_check, "editors see what is left to check"
+    page = soup(client.get("/rechten-en-regelingen/recht-op-een-tolk/"))
+    checked = page.select_one(".fact-check .last-checked")
+    assert "nog niet gecontroleerd" in checked.get_text()
+    assert "Laatst gecontroleerd" not in page.get_text()
+
+
+def test_a_regulation_keeps_its_official_source_next_to_the_others(client, soup):
+    page = soup(client.get("/rechten-en-regelingen/bedenktijd/"))
+    links = [a["href"] for a in page.select(".fact-check .source-list a")]
+    assert links[0] == "https://ind.nl/Paginas/Mensenhandel.aspx", "the official source comes first"
+    assert len(links) == len(set(links)), "a source that is also the official one is listed once"
+    assert "https://www.comensha.nl/pagina/verblijfsregeling-slachtoffers-mensenhandel" in links
+
+
+def test_steps_and_phases_show_their_sources(client, soup):
+    for page in (
+        StapPage.objects.get(locale__language_code="nl", slug="opvang"),
+        FasePage.objects.get(locale__language_code="nl", slug="signaleren"),
+    ):
+        html = soup(client.get(page.url))
+        assert html.select(".fact-check .source-list li a[href^='https://']"), page.url
+        assert (
+            html.select_one(".fact-check .last-checked")
+            .get_text(strip=True)
+            .startswith("Laatst gecontroleerd op")
+        )
+
+
+def test_the_demo_carries_the_date_each_fact_was_confirmed_never_the_load_date():
+    for model, name, key in (
+        (Organisatie, "organisaties.yaml", "organisaties"),
+        (Regeling, "regelingen.yaml", "regelingen"),
+    ):
+        for slug, row in demo_rows(name, key).items():
+            item = model.objects.get(locale__language_code="nl", slug=slug)
+            assert item.last_checked == row["gecontroleerd_op"], slug
+            assert [source.url for source in item.bronnen.all()] == [s["url"] for s in row["bronnen"]], slug
+
+
+def test_every_demo_organisation_can_be_reached_or_says_how(client, soup):
+    for organisatie in Organisatie.objects.filter(live=True):
+        assert organisatie.has_contact_route or organisatie.reachability, organisatie.slug
+    page = soup(client.get("/organisaties/gemeenten/"))
+    assert (
+        "Via de gemeente waar het slachtoffer woont of verblijft." in page.select_one(".contact-details").text
+    )
+
+
+def test_never_checked_content_comes_first_in_the_review_report():
+    items = due_items(datetime.date(2026, 12, 3))
+    unchecked = [item for item in items if item.last_checked is None]
+    assert {item.obj.slug for item in unchecked if item.language == "nl"} >= {"recht-op-een-tolk", "fier"}
+    assert items[: len(unchecked)] == unchecked
+
+
+def test_the_trust_checks_name_what_is_missing():
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="gemeenten")
+    assert trust_problems(organisatie, on=datetime.date(2026, 12, 4)) == []
+    organisatie.reachability = ""
+    organisatie.review_before = datetime.date(2026, 12, 1)
+    organisatie.save()
+    organisatie.bronnen.all().delete()
+    problems = trust_problems(organisatie, on=datetime.date(2026, 12, 4))
+    assert [problem.split(":")[0] for problem in problems] == [
+        "Geen bron",
+        "Deze organisatie is niet te bereiken",
+        "De controledatum (1 december 2026) is voorbij",
+    ]
+
+
+def test_the_editor_is_warned_when_opening_an_organisation_without_a_way_to_reach_it(admin_client, soup):
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="gemeenten")
+    Organisatie.objects.filter(pk=organisatie.pk).update(reachability="")
+    url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+    messages = soup(admin_client.get(url)).select(".messages li")
+    text = " ".join(message.get_text(" ", strip=True) for message in messages)
+    assert "Controleer dit voordat u publiceert:" in text
+    assert "Deze organisatie is niet te bereiken" in text
+
+
+def test_a_trustworthy_organisation_opens_without_a_warning(admin_client, soup):
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="gemeenten")
+    url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+    assert "voordat u publiceert" not in soup(admin_client.get(url)).get_text()
+
+
+def test_tick_boxes_offer_only_tags_in_the_language_of_the_content(admin_client, soup):
+    dutch = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
+    english = Organisatie.objects.get(locale__language_code="en", translation_key=dutch.translation_key)
+    for organisatie, shown, hidden in (
+        (dutch, "Opvang en huisvesting", "Shelter and housing"),
+        (english, "Shelter and housing", "Opvang en huisvesting"),
+    ):
+        url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+        labels = [
+            label.get_text(strip=True) for label in soup(admin_client.get(url)).select("#id_services label")
+        ]
+        assert shown in labels and hidden not in labels, organisatie.locale
+        assert len(labels) == Dienst.objects.filter(locale=organisatie.locale).count()
+
+
+def test_admin_lists_show_absolute_dates(admin_client, soup):
+    response = admin_client.get(reverse("wagtailsnippets_organisaties_organisatie:list"))
+    dates = [cell.get_text(strip=True) for cell in soup(response).select("time.w-human-readable-date__date")]
+    assert "3 december 2026" in dates
+    assert not any("geleden" in date or date == "Zojuist" for date in dates)
