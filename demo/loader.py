@@ -16,9 +16,10 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
-from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from organisaties.models import Dienst, Doelgroep, Gemeente, Organisatie, Regeling, Regio, Regiotype, Situatie
 
 from .blocks import rich_text_from_paragraphs, stream_data
+from .regios import load_regional_data
 from .translations import TranslationLoader
 
 
@@ -71,6 +72,8 @@ class DemoLoader:
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+        # After the translations: the demo organisations of every language are linked to their regions.
+        self.created += load_regional_data(self.read("regiodekking.yaml"))
         return self.created
 
     def reset(self):
@@ -86,7 +89,17 @@ class DemoLoader:
             site.save()
         for home in HomePage.objects.all():
             home.delete()
-        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie, Hulplijn):
+        for model in (
+            Organisatie,
+            Regeling,
+            Dienst,
+            Doelgroep,
+            Situatie,
+            Hulplijn,
+            Regio,
+            Regiotype,
+            Gemeente,
+        ):
             model.objects.all().delete()
         self.log("Removed the demo pages and snippets.")
 
@@ -233,6 +246,7 @@ class DemoLoader:
             slug=data["slug"],
             summary=data["summary"].strip(),
             body=self._body(data.get("body")),
+            regionale_hulp=bool(data.get("regionale_hulp")),
             regeling_links=[
                 StapRegeling(regeling=self.regelingen[link["slug"]], note=link.get("note") or "")
                 for link in data.get("regelingen", [])
