@@ -20,7 +20,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable
-from wagtail.search import index
 
 GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
 APOSTROPHES = "'\u2019\u2018`\u00b4"  # typed or typographic apostrophes, as in 's-Gravenhage
@@ -39,7 +38,7 @@ def name_key(value: str) -> str:
     return _SEPARATORS.sub(" ", without_apostrophes).strip()
 
 
-class Gemeente(index.Indexed, ClusterableModel):
+class Gemeente(ClusterableModel):
     """A current municipality as the CBS lists it. Updated with ``manage.py load_gemeenten``, rarely by hand."""
 
     code = models.CharField(
@@ -59,7 +58,6 @@ class Gemeente(index.Indexed, ClusterableModel):
         FieldPanel("provincie"),
         InlinePanel("other_names", heading=_("Other names"), label=_("Other name")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         verbose_name = _("municipality")

@@ -64,3 +64,9 @@ def step_regional_help(context, step, organisatie_links=()):
         result["contacts"] = regional_contacts(lookup.gemeente, selection, regiotype_ids=served or None)
         result["answer_url"] = f"{reverse('organisaties:hulp_in_de_buurt')}{selection.querystring}"
     return result
+
+
+@register.inclusion_tag("includes/gemeente_datalist.html")
+def gemeente_datalist(datalist_id):
+    """The names a visitor may type, as suggestions for a text field with ``list="<datalist_id>"``."""
+    return {"datalist_id": datalist_id, "names": gemeente_names()}
