@@ -84,7 +84,7 @@ def test_former_and_common_names_resolve(row):
         ("'s-Hertogenbosch", "GM0796"),
         ("s hertogenbosch", "GM0796"),
         ("S-HERTOGENBOSCH", "GM0796"),
-        ("’s-Hertogenbosch", "GM0796"),
+        ("\u2019s-Hertogenbosch", "GM0796"),
         ("den bosch", "GM0796"),
         ("Den  Haag", "GM0518"),
         ("sudwest-fryslan", "GM1900"),
