@@ -6,12 +6,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from organisaties.gemeente_lookup import MAX_LENGTH, find_gemeente
 from organisaties.gemeenten_import import GEMEENTEN_CSV, GEMEENTENAMEN_CSV
-from organisaties.models import Gemeente, Regio, Regiotype
+from organisaties.models import Gemeente, Organisatie, Regio, Regiotype, Situatie
 from organisaties.regional_help import regional_contacts
 from organisaties.situations import SituationSelection
+
+from .admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +282,37 @@ def test_load_gemeenten_refuses_a_malformed_file_and_changes_nothing(tmp_path):
     with pytest.raises(CommandError, match="header"):
         call_command("load_gemeenten", "--csv", str(wrong_header))
     assert Gemeente.objects.count() == 342
+
+
+def test_editors_keep_regions_municipalities_and_an_organisations_regions_in_the_admin(admin_client):
+    for name in ("regio", "regiotype", "gemeente"):
+        response = admin_client.get(reverse(f"wagtailsnippets_organisaties_{name}:list"))
+        assert response.status_code == 200, name
+    assert (
+        "Zwolle"
+        in admin_client.get(
+            reverse("wagtailsnippets_organisaties_gemeente:list"), {"q": "zwol"}
+        ).content.decode()
+    )
+    regio = Regio.objects.get(slug="politie-amsterdam")
+    assert (
+        admin_client.get(reverse("wagtailsnippets_organisaties_regio:edit", args=(regio.pk,))).status_code
+        == 200
+    )
+
+    politie = Organisatie.objects.get(locale__language_code="nl", slug="politie")
+    edit_url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(politie.pk,))
+    data = form_data(admin_client.get(edit_url))
+    minderjarig = Situatie.objects.get(locale__language_code="nl", slug="minderjarig")
+    first = next(key for key in data if key.startswith("regio_links-") and key.endswith("-regio"))
+    prefix = first.removesuffix("-regio")
+    data[f"{prefix}-situations"] = [str(minderjarig.pk)]
+    data[f"{prefix}-for_whom"] = "alleen minderjarigen"
+    data["action-publish"] = "1"
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    politie.refresh_from_db()
+    links = list(politie.regio_links.all())
+    assert len(links) == 10, "every region link survives an edit"
+    tagged = [link for link in links if link.for_whom]
+    assert len(tagged) == 1 and list(tagged[0].situations.all()) == [minderjarig]
