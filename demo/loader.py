@@ -18,15 +18,19 @@ from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
 from organisaties.models import (
     Dienst,
     Doelgroep,
+    Gemeente,
     Organisatie,
     OrganisatieBron,
     Regeling,
     RegelingBron,
+    Regio,
+    Regiotype,
     Situatie,
 )
 
 from .blocks import rich_text_from_paragraphs, stream_data
 from .facts import check_fields, sources
+from .regios import load_regional_data
 from .translations import TranslationLoader
 
 
@@ -79,6 +83,8 @@ class DemoLoader:
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+        # After the translations: the demo organisations of every language are linked to their regions.
+        self.created += load_regional_data(self.read("regiodekking.yaml"))
         return self.created
 
     def reset(self):
@@ -94,7 +100,17 @@ class DemoLoader:
             site.save()
         for home in HomePage.objects.all():
             home.delete()
-        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie, Hulplijn):
+        for model in (
+            Organisatie,
+            Regeling,
+            Dienst,
+            Doelgroep,
+            Situatie,
+            Hulplijn,
+            Regio,
+            Regiotype,
+            Gemeente,
+        ):
             model.objects.all().delete()
         self.log("Removed the demo pages and snippets.")
 
@@ -246,6 +262,7 @@ class DemoLoader:
             slug=data["slug"],
             summary=data["summary"].strip(),
             body=self._body(data.get("body")),
+            regionale_hulp=bool(data.get("regionale_hulp")),
             regeling_links=[
                 StapRegeling(regeling=self.regelingen[link["slug"]], note=link.get("note") or "")
                 for link in data.get("regelingen", [])

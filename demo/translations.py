@@ -280,6 +280,7 @@ class TranslationLoader:
             slug=text["slug"],
             summary=text["summary"].strip(),
             body=self._body(text.get("body")),
+            regionale_hulp=original.regionale_hulp,
             regeling_links=[
                 StapRegeling(
                     regeling=self.regelingen[link.regeling.slug],

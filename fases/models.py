@@ -133,11 +133,20 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
         help_text=_("One sentence shown in the list of steps on the home and phase pages."),
     )
     body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
+    regionale_hulp = models.BooleanField(
+        _("help is regional"),
+        default=False,
+        help_text=_(
+            'Tick when who helps depends on the municipality. The step then shows "Help nearby" with the '
+            "regional contacts for the municipality the visitor chose."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("regionale_hulp"),
         MultiFieldPanel(
             [InlinePanel("regeling_links", label=_("Right or regulation"))],
             heading=_("Rights and regulations"),

@@ -40,7 +40,7 @@ UNKNOWN_GENERATION = 0  # the cache is down: nothing may be kept under a generat
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 _NUMBER = re.compile(r"[0-9]{1,4}")
 _TEXT = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")  # a typed name is answered, but only the CBS code is cached
 PAGE_CACHE_PARAMETERS = {
     "leeftijd": _SLUG,
     "herkomst": _SLUG,
@@ -49,6 +49,8 @@ PAGE_CACHE_PARAMETERS = {
     "doelgroep": _SLUG,
     "werkgebied": _SLUG,
     "pagina": _NUMBER,
+    "gemeente": _MUNICIPALITY_CODE,
+    "regio": _SLUG,
     "q": _TEXT,
 }
 

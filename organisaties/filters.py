@@ -6,9 +6,12 @@ Unknown or malformed values are ignored, so a hand-edited or old link still show
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db.models import Q
+
 from kern.i18n import in_active_language
 
-from .models import Dienst, Doelgroep, Organisatie
+from .gemeente_lookup import lookup_for_request
+from .models import Dienst, Doelgroep, Organisatie, Regio
 
 MAX_QUERY_LENGTH = 200
 
@@ -43,12 +46,19 @@ def organisation_filters(request):
             type("Option", (), {"slug": value, "name": label})
             for value, label in Organisatie.Coverage.choices
         ],
+        "regio": list(Regio.objects.only("slug", "name").order_by("regiotype__sort_order", "name")),
     }
     chosen = {}
     for name, items in options.items():
         value = request.GET.get(name, "")
         if value in {item.slug for item in items}:
             chosen[name] = value
+    # The municipality: a typed name is looked up; the filter then carries its CBS code.
+    lookup = lookup_for_request(request)
+    options["gemeente_lookup"] = lookup
+    if lookup is not None and lookup.gemeente is not None:
+        chosen["gemeente"] = lookup.gemeente.code
+        options["gemeente"] = lookup.gemeente
     return ListFilters(clean_text(request.GET.get("q", "")), chosen), options
 
 
@@ -61,6 +71,15 @@ def filter_organisations(queryset, filters: ListFilters, selection):
         queryset = queryset.filter(audiences__slug=filters.values["doelgroep"])
     if "werkgebied" in filters.values:
         queryset = queryset.filter(coverage=filters.values["werkgebied"])
+    if "regio" in filters.values:
+        queryset = queryset.filter(regio_links__regio__slug=filters.values["regio"])
+    if "gemeente" in filters.values:
+        # National organisations work everywhere; a regional one only where a confirmed region of it covers the
+        # municipality.
+        covering = Regio.objects.confirmed().filter(gemeenten__code=filters.values["gemeente"])
+        queryset = queryset.filter(
+            Q(coverage=Organisatie.Coverage.NATIONAL) | Q(regio_links__regio__in=covering)
+        )
     return _matching_situation(queryset.distinct(), selection)
 
 

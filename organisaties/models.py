@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -27,6 +27,15 @@ from kern.review_dates import Reviewable, review_panels
 from kern.sources import Source
 
 from .forms import TaggedSnippetForm
+from .regio_models import (  # noqa: F401 (imported here so Django registers them with this app)
+    Gemeente,
+    Gemeentenaam,
+    OrganisatieRegio,
+    Regio,
+    RegioBron,
+    Regiotype,
+    RegiotypeBron,
+)
 from .situations import SituationTaggedMixin
 
 
@@ -261,6 +270,14 @@ class Organisatie(PublicSnippet):
                         FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
                     ],
                     heading=_("Services and situations"),
+                ),
+                ObjectList(
+                    [InlinePanel("regio_links", label=_("Region served"))],
+                    heading=_("Regions"),
+                    help_text=_(
+                        "The regions this organisation serves, each with its source and check date. Shown in "
+                        '"Help nearby" for the municipalities of the region.'
+                    ),
                 ),
                 ObjectList(review_panels(), heading=_("Review")),
             ]

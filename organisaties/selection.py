@@ -4,10 +4,13 @@ One query per request at most, and only when the page needs it: the situation li
 shared by the filter form, the summary of the choice and the validation of the query string.
 """
 
+from dataclasses import replace
+
 from django.utils.functional import SimpleLazyObject
 
 from kern.i18n import in_active_language
 
+from .gemeente_lookup import lookup_for_request
 from .models import Situatie
 from .situations import DIMENSIONS, SituationSelection
 
@@ -33,7 +36,10 @@ def situation_choices(request=None) -> dict[str, list[Situatie]]:
 
 
 def selection_for_request(request) -> SituationSelection:
-    """The chosen situation, memoised on the request; unknown keys and values are ignored, never an error."""
+    """The chosen situation, memoised on the request; unknown keys and values are ignored, never an error.
+
+    A municipality in the address (``?gemeente=``) that is found goes along as its CBS code.
+    """
     if request is None:
         return SituationSelection()
     cached = getattr(request, "_wegwijzer_selection", None)
@@ -45,6 +51,9 @@ def selection_for_request(request) -> SituationSelection:
             cached = SituationSelection.from_query(request.GET, known)
         else:
             cached = SituationSelection()
+        lookup = lookup_for_request(request)
+        if lookup is not None and lookup.gemeente is not None:
+            cached = replace(cached, gemeente=lookup.gemeente.code)
         request._wegwijzer_selection = cached
     return cached
 

@@ -43,9 +43,14 @@ class SituationTaggedMixin(models.Model):
 
 @dataclass(frozen=True)
 class SituationSelection:
-    """The visitor's chosen situation: at most one known value per dimension."""
+    """The visitor's chosen situation: at most one known value per dimension.
+
+    ``gemeente`` is the CBS code of the municipality the visitor chose for "Help nearby", if any: it travels along
+    in ``querystring`` like the situation but is not part of it (an empty situation with a municipality is falsy).
+    """
 
     values: dict[str, str] = field(default_factory=dict)
+    gemeente: str = ""
 
     @classmethod
     def from_query(cls, query, known: dict[str, set[str]]) -> "SituationSelection":
@@ -67,5 +72,6 @@ class SituationSelection:
 
     @property
     def querystring(self) -> str:
-        """``?leeftijd=...`` to carry the choice to the next page, or an empty string."""
-        return f"?{urlencode(self.values)}" if self.values else ""
+        """``?leeftijd=...`` (and ``gemeente=``) to carry the choice to the next page, or an empty string."""
+        params = {**self.values, "gemeente": self.gemeente} if self.gemeente else self.values
+        return f"?{urlencode(params)}" if params else ""

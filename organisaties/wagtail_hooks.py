@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from .models import Dienst, Doelgroep, Gemeente, Organisatie, Regeling, Regio, Regiotype, Situatie
 
 
 class OrganisatieFilterSet(WagtailFilterSet):
@@ -87,8 +87,52 @@ class SituatieViewSet(SnippetViewSet):
     ordering = ["dimension", "sort_order", "name"]
 
 
+class RegioViewSet(SnippetViewSet):
+    model = Regio
+    icon = "site"
+    menu_label = _("Regions")
+    list_display = ["name", "regiotype", "status", DateColumn("last_checked", label=_("Last checked"))]
+    list_filter = ["regiotype", "status"]
+    list_export = ["name", "slug", "regiotype", "status", "phone", "last_checked"]
+    search_fields = ["name"]
+    ordering = ["regiotype__sort_order", "name"]
+    list_per_page = 50
+
+
+class RegiotypeViewSet(SnippetViewSet):
+    model = Regiotype
+    icon = "list-ul"
+    menu_label = _("Region types")
+    list_display = ["name", "slug", "sort_order", "fallback_phone"]
+    ordering = ["sort_order", "name"]
+
+
+class GemeenteViewSet(SnippetViewSet):
+    """Read-mostly: the list comes from the CBS through ``manage.py load_gemeenten``; editors may add other
+    names (former municipalities, names people use) but not the code."""
+
+    model = Gemeente
+    icon = "home"
+    menu_label = _("Municipalities")
+    list_display = ["name", "code", "provincie"]
+    list_filter = ["provincie"]
+    list_export = ["code", "name", "provincie"]
+    search_fields = ["name", "code"]
+    ordering = ["name"]
+    list_per_page = 100
+
+
 class OrganisatiesViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisatieViewSet, RegelingViewSet, DienstViewSet, DoelgroepViewSet, SituatieViewSet)
+    items = (
+        OrganisatieViewSet,
+        RegelingViewSet,
+        DienstViewSet,
+        DoelgroepViewSet,
+        SituatieViewSet,
+        RegioViewSet,
+        RegiotypeViewSet,
+        GemeenteViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Who helps")
     menu_name = "who-helps"
