@@ -144,7 +144,6 @@ def service(organisatie, request, language: str) -> dict:
         "url": request.build_absolute_uri(organisatie.get_absolute_url()),
         "status": "active",
         "eligibility_description": eligibility,
-        "assured_date": organisatie.last_checked.isoformat(),
         "phones": _phones(organisatie, service_id=sid),
         "service_areas": [{"id": _id(sid, "area"), "service_id": sid, "extent_type": "text", **area}],
         "languages": [],
@@ -161,6 +160,8 @@ def service(organisatie, request, language: str) -> dict:
         ],
         **ages,
     }
+    if organisatie.last_checked:  # facts never confirmed against a source carry no assured date
+        record["assured_date"] = organisatie.last_checked.isoformat()
     if organisatie.email:
         record["email"] = organisatie.email
     return record

@@ -65,7 +65,9 @@ def situaties(item) -> dict:
 
 class CheckedSerializer(serializers.Serializer):
     laatstGecontroleerd = serializers.DateField(
-        source="last_checked", help_text="The date an editor last verified these facts."
+        source="last_checked",
+        allow_null=True,
+        help_text="The date an editor last verified these facts against their sources; null while not yet verified.",
     )
     controlerenVoor = serializers.DateField(
         source="review_before", allow_null=True, help_text="The date by which the facts are checked again."
