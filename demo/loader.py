@@ -122,6 +122,7 @@ class DemoLoader:
                     slug=row["slug"],
                     locale=self.locale,
                     name=row["name"],
+                    discreet_name=row.get("discreet_name") or "",
                     summary=row["summary"].strip(),
                     what_it_does=rich_text_from_paragraphs(row["what_it_does"]),
                     phone=row.get("phone") or "",
@@ -156,6 +157,9 @@ class DemoLoader:
                     source_url=row.get("source_url") or "",
                     source_title=row.get("source_title") or "",
                     applies_to=row["applies_to"].strip(),
+                    time_limit=row.get("time_limit") or "",
+                    time_limit_source_url=row.get("time_limit_source_url") or "",
+                    time_limit_source_title=row.get("time_limit_source_title") or "",
                     last_checked=_date(row["last_checked"]),
                     live=False,
                 )
@@ -232,6 +236,8 @@ class DemoLoader:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"].strip(),
+            handout_title=data.get("handout_title") or "",
+            handout_text=(data.get("handout_text") or "").strip(),
             body=self._body(data.get("body")),
             regeling_links=[
                 StapRegeling(regeling=self.regelingen[link["slug"]], note=link.get("note") or "")
