@@ -17,8 +17,16 @@ from organisaties.selection import (
 )
 
 
+class SituationChoiceBlock(blocks.MultipleChoiceBlock):
+    """Situations by slug. The stored slugs are read as they are: Wagtail's own reading looks each value up in
+    the choices, which for these callable choices would cost a query per value on every page view."""
+
+    def normalize_choice(self, value):
+        return None if value is None else str(value)
+
+
 class AlleenVoorBlock(blocks.StructBlock):
-    situations = blocks.MultipleChoiceBlock(
+    situations = SituationChoiceBlock(
         label=_("Only for these situations"),
         # A callable: the form reads the editors' current situations, and the migrations hold no list of them.
         choices=situation_block_choices,
