@@ -53,6 +53,11 @@ def _block_value(kind, value, organisaties, regelingen):
             "regeling": _lookup(regelingen, value["regeling"]).pk,
             "text": value.get("text", ""),
         }
+    if kind == "alleen_voor":
+        return {
+            "situations": list(value["situations"]),
+            "content": stream_data(value["content"], organisaties, regelingen),
+        }
     raise ValueError(f"Unknown block type in demo content: {kind!r}")
 
 

@@ -146,6 +146,7 @@ class DemoLoader:
                     slug=row["slug"],
                     locale=self.locale,
                     name=row["name"],
+                    discreet_name=row.get("discreet_name") or "",
                     summary=row["summary"].strip(),
                     what_it_does=rich_text_from_paragraphs(row["what_it_does"]),
                     phone=row.get("phone") or "",
@@ -184,6 +185,9 @@ class DemoLoader:
                     applies_to=row["applies_to"].strip(),
                     bronnen=sources(RegelingBron, row.get("bronnen")),
                     **check_fields(row),
+                    time_limit=row.get("time_limit") or "",
+                    time_limit_source_url=row.get("time_limit_source_url") or "",
+                    time_limit_source_title=row.get("time_limit_source_title") or "",
                     live=False,
                 )
                 item.situations = self._situations(row.get("situations"), situaties)
@@ -261,6 +265,8 @@ class DemoLoader:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"].strip(),
+            handout_title=data.get("handout_title") or "",
+            handout_text=(data.get("handout_text") or "").strip(),
             body=self._body(data.get("body")),
             regionale_hulp=bool(data.get("regionale_hulp")),
             regeling_links=[

@@ -35,7 +35,7 @@ COPIED_ORGANISATION_FIELDS = [
     "always_available",
     "coverage",
 ]
-COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url"]
+COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url", "time_limit_source_url"]
 
 
 class TranslationLoader:
@@ -131,6 +131,7 @@ class TranslationLoader:
                 for field in COPIED_ORGANISATION_FIELDS:
                     setattr(item, field, getattr(original, field))
                 item.name = text.get("name", original.name)
+                item.discreet_name = text.get("discreet_name", original.discreet_name)
                 item.summary = text.get("summary", original.summary).strip()
                 item.what_it_does = (
                     rich_text_from_paragraphs(text["what_it_does"])
@@ -171,6 +172,12 @@ class TranslationLoader:
                     text.get("source_title", original.source_title) if original.source_title else ""
                 )
                 self._set_facts(item, text, original, RegelingBron)
+                item.time_limit = text.get("time_limit", original.time_limit) if original.time_limit else ""
+                item.time_limit_source_title = (
+                    text.get("time_limit_source_title", original.time_limit_source_title)
+                    if original.time_limit_source_title
+                    else ""
+                )
                 item.situations = self._map(self.situaties, original.situations.all())
                 self._publish(item)
             items[original.slug] = item
@@ -279,6 +286,8 @@ class TranslationLoader:
             title=text["title"],
             slug=text["slug"],
             summary=text["summary"].strip(),
+            handout_title=text.get("handout_title") or "",
+            handout_text=(text.get("handout_text") or "").strip(),
             body=self._body(text.get("body")),
             regionale_hulp=original.regionale_hulp,
             regeling_links=[

@@ -3,6 +3,7 @@
 from django import forms
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -26,6 +27,8 @@ from organisaties.forms import LocaleTagChoicesMixin
 from organisaties.selection import selection_for_request
 from organisaties.situations import SituationTaggedMixin
 
+from .blocks import StapInhoudStreamBlock
+from .handout import DISCREET_WORDS, mentions_discreet_word
 from .journey import journey_for
 
 OUTLINE_TIMEOUT = 24 * 60 * 60
@@ -132,7 +135,7 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
         max_length=300,
         help_text=_("One sentence shown in the list of steps on the home and phase pages."),
     )
-    body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(StapInhoudStreamBlock(), blank=True, verbose_name=_("body"))
     regionale_hulp = models.BooleanField(
         _("help is regional"),
         default=False,
@@ -141,12 +144,35 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
             "regional contacts for the municipality the visitor chose."
         ),
     )
+    handout_title = models.CharField(
+        _("title on the hand-out"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Only when the page title says what it is about (e.g. contains the word human trafficking): a title "
+            "for the paper a victim takes home. Leave empty to use the page title."
+        ),
+    )
+    handout_text = models.TextField(
+        _("text on the hand-out"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            'One or two short sentences to the victim, with "you", in plain words: what this step means for '
+            "them. Printed on the hand-out; it must not contain the word human trafficking."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("regionale_hulp"),
+        MultiFieldPanel(
+            [FieldPanel("handout_title"), FieldPanel("handout_text")],
+            heading=_("On the hand-out"),
+            help_text=_("What a victim reads about this step on the printed hand-out they may take home."),
+        ),
         MultiFieldPanel(
             [InlinePanel("regeling_links", label=_("Right or regulation"))],
             heading=_("Rights and regulations"),
@@ -177,6 +203,23 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
 
     def journey(self, request=None):
         return _journey(self, request)
+
+    def clean(self):
+        """The hand-out texts may not hold the words; a page title that does is simply left off the discreet
+        hand-out (see route.RouteStep.handout_title), so it never stops an editor from publishing."""
+        super().clean()
+        errors = {}
+        for name in ("handout_title", "handout_text"):
+            if mentions_discreet_word(getattr(self, name)):
+                errors[name] = _("Leave out the words %(words)s: the hand-out may be found at home.") % {
+                    "words": ", ".join(DISCREET_WORDS)
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def discreet_title(self) -> str:
+        return self.handout_title or self.title
 
     def regelingen(self, selection=None):
         """Links to live regulations in the editor's order, split into those that apply and the rest."""

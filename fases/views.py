@@ -1,52 +1,73 @@
-"""The overview for a conversation: every step that applies to the chosen situation, with who helps, on paper."""
+"""The pages of a conversation with a victim: the route, the hand-out to take home, and choosing the situation."""
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from kern.i18n import active_language_code
 from organisaties.selection import chosen_situations, selection_for_request
 
-from .journey import journey_for
-from .models import journey_outline, links_for_steps, split_by_situation
+from .return_path import local_path
+from .route import build_route, home_page
+
+# What can be printed: the discreet hand-out (the default), the hand-out that names its subject, and the full
+# reference for professionals. Anything else in the query string means the default.
+DISCREET, NAMED, REFERENCE = "afspraken", "met-onderwerp", "volledig"
+VERSIONS = (DISCREET, NAMED, REFERENCE)
+
+
+def _route_or_404(request):
+    home = home_page()
+    if home is None:
+        raise Http404
+    return build_route(home, selection_for_request(request))
+
+
+@require_safe
+def route(request):
+    """ "Your route": the steps that apply, who to call first, the time limits, and ticks kept in the address."""
+    the_route = _route_or_404(request)
+    return render(
+        request,
+        "fases/route.html",
+        {
+            "route": the_route,
+            "ticked": the_route.ticked(request.GET.getlist("besproken")),
+            "chosen": chosen_situations(request),
+            "trail": [(None, _("Your route"))],
+        },
+    )
 
 
 @require_safe
 def overzicht(request):
-    outline = journey_outline(active_language_code())
-    if not outline:
-        raise Http404
-    selection = selection_for_request(request)
-    journey = journey_for(outline, selection)
-    step_links = links_for_steps([step.pk for step in journey.steps if step.applies])
+    """The hand-out: two sheets a victim can take home, or the full reference version for professionals."""
+    the_route = _route_or_404(request)
+    version = request.GET.get("weergave")
+    if version not in VERSIONS:
+        version = DISCREET
+    context = {
+        "route": the_route,
+        "version": version,
+        "versions": {"discreet": DISCREET, "named": NAMED, "reference": REFERENCE},
+        "discreet": version == DISCREET,
+        "chosen": chosen_situations(request),
+        "today": timezone.localdate(),
+        "trail": [(None, _("Hand-out for the conversation"))],
+    }
+    template = "fases/overzicht.html" if version == REFERENCE else "fases/handout.html"
+    return render(request, template, context)
 
-    def applying(links, target):
-        shown, _hidden = split_by_situation(links, target, selection)
-        return shown
 
-    phases = [
-        {
-            "page": phase.page,
-            "steps": [
-                {
-                    "page": step,
-                    "regelingen": applying(step_links[step.pk]["regelingen"], "regeling"),
-                    "organisaties": applying(step_links[step.pk]["organisaties"], "organisatie"),
-                }
-                for step in phase.visible_steps
-            ],
-        }
-        for phase in journey.phases
-    ]
+@require_safe
+def situatie(request):
+    """Choose or change the situation, then go back to the page the visitor came from, with the new choice."""
+    back = local_path(request.GET.get("terug"))
+    if "kies" in request.GET:
+        return redirect(back + selection_for_request(request).querystring)
     return render(
         request,
-        "fases/overzicht.html",
-        {
-            "phases": phases,
-            "chosen": chosen_situations(request),
-            "today": timezone.localdate(),
-            "trail": [(None, _("Overview for the conversation"))],
-        },
+        "fases/situatie.html",
+        {"back": back, "trail": [(None, _("Who are you looking for?"))]},
     )

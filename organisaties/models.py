@@ -95,7 +95,9 @@ class Situatie(Taxonomy):
     class Dimension(models.TextChoices):
         LEEFTIJD = "leeftijd", _("Age")
         HERKOMST = "herkomst", _("Origin and residence")
+        GESLACHT = "geslacht", _("Gender")
         UITBUITING = "uitbuiting", _("Form of exploitation")
+        AANGIFTE = "aangifte", _("Report to the police")
 
     dimension = models.CharField(
         _("category"),
@@ -190,6 +192,15 @@ class Organisatie(PublicSnippet):
             'Shown on the organisation\'s page under "For whom"; visitors can filter the guide on it.'
         ),
     )
+    discreet_name = models.CharField(
+        _("name on a discreet hand-out"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Only when the name itself says what it is about (e.g. contains the word human trafficking): a short "
+            "name for the paper a victim takes home, e.g. COSM. Leave empty to use the name."
+        ),
+    )
     phone = models.CharField(
         _("phone"),
         max_length=50,
@@ -244,6 +255,7 @@ class Organisatie(PublicSnippet):
                 ObjectList(
                     [
                         FieldPanel("name"),
+                        FieldPanel("discreet_name"),
                         FieldPanel("slug"),
                         FieldPanel("summary"),
                         FieldPanel("what_it_does"),
@@ -303,6 +315,7 @@ class Organisatie(PublicSnippet):
         "id",
         "slug",
         "name",
+        "discreet_name",
         "summary",
         "live",
         "locale_id",
@@ -346,6 +359,27 @@ class Regeling(PublicSnippet):
         _("who it applies to"),
         help_text=_("One or two sentences: who can use this right or regulation."),
     )
+    time_limit = models.CharField(
+        _("time limit"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            'The time limit that matters, in a few plain words, e.g. "Up to three months" or "Within two weeks". '
+            'Shown in the timeline of "Your route". Leave empty when there is none.'
+        ),
+    )
+    time_limit_source_url = models.URLField(
+        _("source of the time limit"),
+        blank=True,
+        help_text=_(
+            "Where the time limit is written down. Leave empty when it is the official source above."
+        ),
+    )
+    time_limit_source_title = models.CharField(
+        _("source of the time limit, link text"),
+        max_length=200,
+        blank=True,
+    )
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -377,6 +411,14 @@ class Regeling(PublicSnippet):
                         FieldPanel("legal_basis"),
                         FieldPanel("source_url"),
                         FieldPanel("source_title"),
+                        MultiFieldPanel(
+                            [
+                                FieldPanel("time_limit"),
+                                FieldPanel("time_limit_source_url"),
+                                FieldPanel("time_limit_source_title"),
+                            ],
+                            heading=_("Time limit"),
+                        ),
                     ],
                     heading=_("Legal basis"),
                 ),
@@ -416,3 +458,10 @@ class RegelingBron(Source):
 
     class Meta(Source.Meta):
         pass
+
+    @property
+    def time_limit_source(self) -> tuple[str, str]:
+        """(address, link text) of where the time limit is written: its own source, else the official one."""
+        if self.time_limit_source_url:
+            return self.time_limit_source_url, self.time_limit_source_title or self.time_limit_source_url
+        return self.source_url, self.source_title or self.source_url

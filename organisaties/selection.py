@@ -75,3 +75,17 @@ def chosen_situations(request) -> list[Situatie]:
 def situation_context(request):
     """Context processor: the chosen situation on every page, computed only when a template uses it."""
     return {"selection": SimpleLazyObject(lambda: selection_for_request(request))}
+
+
+def situation_block_choices() -> list[tuple[str, str]]:
+    """Every situation as (slug, "Question: answer"), for editors who mark part of a step "only for ..."."""
+    return [(situatie.slug, str(situatie)) for situatie in Situatie.objects.filter(in_active_language())]
+
+
+def situation_dimensions(request=None) -> dict[str, str]:
+    """Slug -> the question it answers, for the situations of the active language."""
+    return {
+        situatie.slug: dimension
+        for dimension, items in situation_choices(request).items()
+        for situatie in items
+    }

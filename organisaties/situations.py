@@ -1,7 +1,10 @@
 """Situation tags and the visitor's chosen situation.
 
-A visitor (or the professional beside them) may say who the help is for: age, origin and residence, form of
-exploitation. The choice travels in the query string only (nothing is stored). An item tagged with no situation in
+A visitor (or the professional beside them) may say who the help is for: age, origin and residence, gender (where
+shelters differ), form of exploitation, and whether the victim has reported. The answers to each question are
+editors' data (Situatie snippets); the questions themselves are listed here, because each one is a query-string key
+that links, tests and the page cache rely on, and because adding a question means deciding how every step is tagged
+for it, which is an editorial decision made together with a developer. The choice travels in the query string only (nothing is stored). An item tagged with no situation in
 a dimension applies to everyone in that dimension; otherwise it applies when the chosen value is among its tags.
 """
 
@@ -12,7 +15,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 
-DIMENSIONS = ("leeftijd", "herkomst", "uitbuiting")
+# The questions in the order the form asks them; Situatie.Dimension gives each its label.
+DIMENSIONS = ("leeftijd", "herkomst", "geslacht", "uitbuiting", "aangifte")
 
 
 class SituationTaggedMixin(models.Model):

@@ -35,10 +35,12 @@ def test_home_page_hides_steps_that_do_not_apply(client, soup):
     assert title("terugkeer") not in dutch
     assert title("bedenktijd-en-verblijf") in non_eu
     assert title("terugkeer") in non_eu
-    assert len(dutch) == len(everything) - 2
+    assert title("hulp-voor-minderjarigen") not in dutch
+    assert title("hulp-voor-minderjarigen") in non_eu
+    assert len(dutch) == len(everything) - 3
     assert (
-        "2 steps do not apply" in soup(client.get("/beschermen/" + DUTCH_ADULT)).get_text()
-        or "2 stappen" in soup(client.get("/beschermen/" + DUTCH_ADULT)).get_text()
+        "3 steps do not apply" in soup(client.get("/beschermen/" + DUTCH_ADULT)).get_text()
+        or "3 stappen" in soup(client.get("/beschermen/" + DUTCH_ADULT)).get_text()
     )
 
 
@@ -127,16 +129,17 @@ def test_invalid_filter_values_are_ignored(client, soup, query):
 
 
 def test_overview_contains_exactly_the_applicable_steps(client, soup):
-    page = soup(client.get("/overzicht/" + DUTCH_ADULT))
+    page = soup(client.get("/overzicht/" + DUTCH_ADULT + "&weergave=volledig"))
     shown = [a.get_text(strip=True) for a in page.select(".overview-step h3 a")]
     expected = [
         step.title
         for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")
-        if step.slug not in {"bedenktijd-en-verblijf", "terugkeer"}
+        if step.slug not in {"bedenktijd-en-verblijf", "terugkeer", "hulp-voor-minderjarigen"}
     ]
     assert shown == expected
     all_steps = [
-        a.get_text(strip=True) for a in soup(client.get("/overzicht/")).select(".overview-step h3 a")
+        a.get_text(strip=True)
+        for a in soup(client.get("/overzicht/?weergave=volledig")).select(".overview-step h3 a")
     ]
     assert all_steps == [
         step.title for step in StapPage.objects.live().filter(locale__language_code="nl").order_by("path")
@@ -144,7 +147,7 @@ def test_overview_contains_exactly_the_applicable_steps(client, soup):
 
 
 def test_overview_lists_organisations_with_contact_details_and_dates(client, soup):
-    page = soup(client.get("/overzicht/" + SEXUAL))
+    page = soup(client.get("/overzicht/" + SEXUAL + "&weergave=volledig"))
     melden = next(
         a for a in page.select(".overview-step") if a.select_one("h3").get_text(strip=True) == title("melden")
     )

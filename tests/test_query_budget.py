@@ -29,6 +29,8 @@ PAGES = {
     "regulation list": "/rechten-en-regelingen/",
     "information page": "/over-ons/",
     "overview": "/overzicht/",
+    "route": "/uw-route/?leeftijd=meerderjarig&herkomst=buiten-eu-zonder-verblijf&besproken=1",
+    "hand-out reference": "/overzicht/?weergave=volledig",
 }
 
 

@@ -180,4 +180,19 @@
       window.print();
     }
   });
+  // Ticks "discussed" on the route: kept in the page address only (the form also works without script, by its
+  // button). history.replaceState changes the address without a request, so nothing reaches the server.
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var form = box.closest && box.closest("form[data-route-ticks]");
+    if (!form || box.name !== "besproken") {
+      return;
+    }
+    var step = box.closest("[data-step]");
+    if (step) {
+      step.classList.toggle("route-step--ticked", box.checked);
+    }
+    var query = new URLSearchParams(new FormData(form)).toString();
+    window.history.replaceState(null, "", form.getAttribute("action") + (query ? "?" + query : ""));
+  });
 })();
