@@ -74,7 +74,10 @@ class HsdsServiceSerializer(serializers.Serializer):
     eligibility_description = serializers.CharField()
     minimum_age = serializers.IntegerField(required=False)
     maximum_age = serializers.IntegerField(required=False)
-    assured_date = serializers.DateField(help_text="The date an editor last checked the organisation.")
+    assured_date = serializers.DateField(
+        required=False,
+        help_text="The date an editor last checked the organisation against its sources; absent while not yet checked.",
+    )
     phones = HsdsPhoneSerializer(many=True)
     service_areas = HsdsServiceAreaSerializer(many=True)
     languages = serializers.ListField(
