@@ -253,7 +253,7 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
             applies=in_journey.applies
             if in_journey is not None
             else selection.matches(self.situation_slugs()),
-            links=StepLinks(self, selection),
+            links=StepLinks(self, selection, preview=getattr(request, "is_preview", False)),
         )
         return context
 
@@ -304,17 +304,36 @@ class StepLinks:
     """A step's regulations and organisations for the chosen situation, loaded when the template first asks:
     the step template keeps them in a cached fragment, so a cached step needs none of these queries."""
 
-    def __init__(self, step, selection):
+    def __init__(self, step, selection, preview=False):
         self.step = step
         self.selection = selection
+        self.preview = preview
+
+    @cached_property
+    def _all(self) -> dict:
+        """Every live link of the published step, kept per content generation (the same for every situation);
+        a preview shows the links in the editor's form instead."""
+        if self.preview:
+            return {
+                "regelingen": self.step.regelingen()[0],
+                "organisaties": self.step.organisaties()[0],
+            }
+        generation = current_generation()
+        key = f"step-links:{generation}:{self.step.pk}"
+        links = cache.get(key) if generation != UNKNOWN_GENERATION else None
+        if links is None:
+            links = links_for_steps([self.step.pk])[self.step.pk]
+            if generation != UNKNOWN_GENERATION:
+                cache.set(key, links, OUTLINE_TIMEOUT)
+        return links
 
     @cached_property
     def _regelingen(self):
-        return self.step.regelingen(self.selection)
+        return split_by_situation(self._all["regelingen"], "regeling", self.selection)
 
     @cached_property
     def _organisaties(self):
-        return self.step.organisaties(self.selection)
+        return split_by_situation(self._all["organisaties"], "organisatie", self.selection)
 
     @property
     def regelingen(self):

@@ -379,6 +379,7 @@ class Regeling(PublicSnippet):
         _("source of the time limit, link text"),
         max_length=200,
         blank=True,
+        help_text=_("The name of that source as visitors see it in the timeline, e.g. Juridisch Loket."),
     )
 
     search_fields = [

@@ -352,6 +352,8 @@ def injected_markup(response) -> list[str]:
         return []
     found = [marker for marker in RAW_MARKERS if marker.encode() in content]
     for attributes, following in SCRIPT_TAG.findall(content):
+        if attributes.strip() == b'type="application/ld+json"':
+            continue  # structured data, which browsers never run; its text is escaped (api/jsonld.py)
         if b'src="/static/' not in attributes or not following.lower().startswith(b"</script"):
             found.append(f"<script{attributes.decode(errors='replace')[:60]}>")
     if HANDLER_OR_SCRIPT_URL.search(content):

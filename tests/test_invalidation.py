@@ -14,7 +14,19 @@ from fases.models import FasePage, HomePage, StapPage
 from kern.invalidation import shown_on_public_pages
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
 from kern.page_cache import GENERATION_KEY
-from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from organisaties.models import (
+    Dienst,
+    Doelgroep,
+    Gemeente,
+    Gemeentenaam,
+    Organisatie,
+    Regeling,
+    Regio,
+    RegioBron,
+    Regiotype,
+    RegiotypeBron,
+    Situatie,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +164,56 @@ def edit_locale():
     return None, None  # a saved language changes which translations the switcher offers
 
 
+def edit_first_source(parent, path):
+    sources = list(parent.bronnen.all())
+    sources[0].title = "Een nieuwe bron (test)"
+    parent.bronnen = sources
+    publish(parent)
+    return path, "Een nieuwe bron (test)"
+
+
+def edit_fase_bron():
+    return edit_first_source(FasePage.objects.get(**NL, slug="beschermen"), "/beschermen/")
+
+
+def edit_stap_bron():
+    return edit_first_source(StapPage.objects.get(**NL, slug="opvang"), "/beschermen/opvang/")
+
+
+def edit_organisatie_bron():
+    return edit_first_source(Organisatie.objects.get(**NL, slug="comensha"), "/organisaties/comensha/")
+
+
+def edit_regeling_bron():
+    return edit_first_source(
+        Regeling.objects.get(**NL, slug="bedenktijd"), "/rechten-en-regelingen/bedenktijd/"
+    )
+
+
+def edit_organisatie_regio():
+    organisatie = Organisatie.objects.filter(**NL, regio_links__isnull=False).first()
+    links = list(organisatie.regio_links.all())
+    links[0].phone = "088 123 45 67"
+    organisatie.regio_links = links
+    publish(organisatie)
+    return None, None  # shown in "Help nearby" for the region's municipalities
+
+
+def edit_regio():
+    regio = Regio.objects.filter(status="bevestigd").first() or Regio.objects.first()
+    regio.phone = "0900 000 11 22"
+    regio.save()
+    return regio.get_absolute_url(), "0900 000 11 22"
+
+
+def save_first(model):
+    def change():
+        model.objects.first().save()
+        return None, None  # saved as it was: the save alone must count
+
+    return change
+
+
 CHANGES = {
     "wegwijzer.Hulplijn": edit_hulplijn,
     "wegwijzer.SiteInstellingen": edit_settings,
@@ -170,6 +232,17 @@ CHANGES = {
     "wagtailcore.PageViewRestriction": restrict_page,
     "wagtailcore.Site": edit_site,
     "wagtailcore.Locale": edit_locale,
+    "fases.FaseBron": edit_fase_bron,
+    "fases.StapBron": edit_stap_bron,
+    "organisaties.OrganisatieBron": edit_organisatie_bron,
+    "organisaties.RegelingBron": edit_regeling_bron,
+    "organisaties.OrganisatieRegio": edit_organisatie_regio,
+    "organisaties.Regio": edit_regio,
+    "organisaties.Gemeente": save_first(Gemeente),
+    "organisaties.Gemeentenaam": save_first(Gemeentenaam),
+    "organisaties.Regiotype": save_first(Regiotype),
+    "organisaties.RegioBron": save_first(RegioBron),
+    "organisaties.RegiotypeBron": save_first(RegiotypeBron),
 }
 
 

@@ -49,9 +49,11 @@ def gemeente_form(context, heading_level=2, with_situation=False, on_this_page=F
 
 
 @register.inclusion_tag("includes/step_regional_help.html", takes_context=True)
-def step_regional_help(context, step, organisatie_links=()):
+def step_regional_help(context, step, links=None):
     """On a step whose help is regional: the form, and for a chosen municipality the help of the region types
-    that the step's organisations serve (every type when none of them serves a region)."""
+    that the step's organisations serve (every type when none of them serves a region).
+
+    ``links`` is the step's lazy StepLinks: its organisations are loaded only when a municipality is chosen."""
     request = context.get("request")
     if not getattr(step, "regionale_hulp", False) or request is None:
         return {"show": False}
@@ -59,6 +61,7 @@ def step_regional_help(context, step, organisatie_links=()):
     selection = selection_for_request(request)
     result = {"show": True, "request": request, "selection": selection, "contacts": [], "gemeente": None}
     if lookup is not None and lookup.gemeente is not None:
+        organisatie_links = links.organisaties if links is not None else ()
         served = regiotypes_served_by(link.organisatie_id for link in organisatie_links)
         result["gemeente"] = lookup.gemeente
         result["contacts"] = regional_contacts(lookup.gemeente, selection, regiotype_ids=served or None)
