@@ -17,6 +17,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
 from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
+from zoeken.models import Synoniem
 
 from .blocks import rich_text_from_paragraphs, stream_data
 from .translations import TranslationLoader
@@ -71,7 +72,22 @@ class DemoLoader:
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+        self.load_synonyms()
         return self.created
+
+    def load_synonyms(self):
+        """Search synonyms per language (synoniemen.yaml, and <language>/synoniemen.yaml): each its own words."""
+        for language_code, _name in settings.LANGUAGES:
+            folder = (
+                self.directory if language_code == settings.LANGUAGE_CODE else self.directory / language_code
+            )
+            locale = Locale.objects.filter(language_code=language_code).first()
+            if locale is None or not (folder / "synoniemen.yaml").exists():
+                continue
+            for row in read("synoniemen.yaml", folder)["synoniemen"]:
+                if not Synoniem.objects.filter(locale=locale, term=row["term"]).exists():
+                    Synoniem.objects.create(locale=locale, term=row["term"], synonyms=row["synonyms"])
+                    self.created += 1
 
     def reset(self):
         site = (
@@ -86,7 +102,7 @@ class DemoLoader:
             site.save()
         for home in HomePage.objects.all():
             home.delete()
-        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie, Hulplijn):
+        for model in (Organisatie, Regeling, Dienst, Doelgroep, Situatie, Hulplijn, Synoniem):
             model.objects.all().delete()
         self.log("Removed the demo pages and snippets.")
 

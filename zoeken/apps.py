@@ -7,3 +7,8 @@ class ZoekenConfig(AppConfig):
 
     name = "zoeken"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
