@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wegwijzer.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -29,11 +29,12 @@ from zoeken import index as search_index  # noqa: E402
 from zoeken.search import run_search, search_site  # noqa: E402
 from zoeken.views import search as search_view  # noqa: E402
 
-WORDS = (
+_WORDS = (
     "mijn baas houdt paspoort loon niet betaald gedwongen werken opvang advocaat tolk aangifte bedenktijd "
     "verblijf schadevergoeding uitkering dokter loverboy minderjarig anoniem melden politie terugkeer geld "
     "slapen papieren aangfite mensenhandle schadevergoedng"
-).split()
+)
+WORDS = _WORDS.split()
 ROUNDS = 200
 
 
