@@ -54,7 +54,8 @@ def main():
         search_index.clear_in_process()
         build = cpu(lambda: search_index.build_index("nl"))
         index = search_index.index_for("nl")
-        warm = [cpu(lambda q=twelve_words(rng): run_search(index, q)) for _ in range(ROUNDS)]
+        queries = [twelve_words(rng) for _ in range(ROUNDS)]
+        warm = [cpu(lambda q=q: run_search(index, q)) for q in queries]
         query = twelve_words(rng)
         search_site(query)
         remembered = [cpu(lambda: search_site(query)) for _ in range(ROUNDS)]
