@@ -10,6 +10,8 @@ It is rebuilt after every change editors make (the content generation, kern.page
 content only, so a page made private or unpublished leaves the results at once.
 """
 
+import hashlib
+import json
 import logging
 import threading
 import time
@@ -133,8 +135,26 @@ def _text(value) -> str:
     return strip_tags(str(value or ""))
 
 
+# The searchable text of page bodies, by page and exact content: turning a StreamField into text is most of the
+# cost of a build, and most pages are unchanged between two content generations.
+_body_texts: dict[tuple[int, str], str] = {}
+MAX_BODY_TEXTS = 10_000
+
+
 def _body(page) -> str:
-    return " ".join(page._meta.get_field("body").get_searchable_content(page.body))
+    key = (
+        page.pk,
+        hashlib.sha256(
+            json.dumps(list(page.body.raw_data), sort_keys=True, default=str).encode()
+        ).hexdigest(),
+    )
+    text = _body_texts.get(key)
+    if text is None:
+        text = " ".join(page._meta.get_field("body").get_searchable_content(page.body))
+        if len(_body_texts) >= MAX_BODY_TEXTS:
+            _body_texts.clear()
+        _body_texts[key] = text
+    return text
 
 
 def build_index(language_code: str) -> SearchIndex:
