@@ -27,6 +27,7 @@ from organisaties.models import (
     Regiotype,
     Situatie,
 )
+from zoeken.models import Synoniem
 
 from .blocks import rich_text_from_paragraphs, stream_data
 from .facts import check_fields, sources
@@ -85,7 +86,22 @@ class DemoLoader:
                 self.created += translation.load()
         # After the translations: the demo organisations of every language are linked to their regions.
         self.created += load_regional_data(self.read("regiodekking.yaml"))
+        self.load_synonyms()
         return self.created
+
+    def load_synonyms(self):
+        """Search synonyms per language (synoniemen.yaml, and <language>/synoniemen.yaml): each its own words."""
+        for language_code, _name in settings.LANGUAGES:
+            folder = (
+                self.directory if language_code == settings.LANGUAGE_CODE else self.directory / language_code
+            )
+            locale = Locale.objects.filter(language_code=language_code).first()
+            if locale is None or not (folder / "synoniemen.yaml").exists():
+                continue
+            for row in read("synoniemen.yaml", folder)["synoniemen"]:
+                if not Synoniem.objects.filter(locale=locale, term=row["term"]).exists():
+                    Synoniem.objects.create(locale=locale, term=row["term"], synonyms=row["synonyms"])
+                    self.created += 1
 
     def reset(self):
         site = (
@@ -110,6 +126,7 @@ class DemoLoader:
             Regio,
             Regiotype,
             Gemeente,
+            Synoniem,
         ):
             model.objects.all().delete()
         self.log("Removed the demo pages and snippets.")

@@ -9,3 +9,8 @@ class ZoekenConfig(AppConfig):
     # Everything this app stores can show on public pages (kern/invalidation.py).
     public_content = True
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,36 +1,77 @@
 """Site search over steps, phases, information pages, organisations and regulations together.
 
-Each kind is searched with Wagtail's search backend (PostgreSQL full-text search with the Dutch configuration in
-production, SQLite's full-text index locally), and the results are merged by score. Whatever a visitor types is
-first reduced to plain words, so no input can reach the backend's query syntax or produce an error.
+A search runs on the index of the visitor's language (index.py), without a database query. What a visitor types
+is reduced to at most twelve plain words, so no input reaches any query syntax. Then, word by word:
+
+* stop words and repeated words are dropped;
+* a misspelt word is corrected against the site's own words ("aangfite" -> "aangifte"), and the visitor is told;
+* a word or phrase editors entered as a synonym also finds the site's words for it ("papieren" -> "verblijf");
+* each word finds pages with the same stem, and with compounds that start or end with it ("schadevergoeding"
+  finds "schadevergoedingsmaatregel", "uitbuiting" finds "arbeidsuitbuiting").
+
+Ranking: a word in the title counts far more than a word in the body; pages with all the words come before pages
+with some; a step or regulation whose title matches beats a phase that mentions the word; information pages
+(Contact, Privacy) rank low unless their title is asked for. Editors' promoted results come first.
 """
 
-import re
-from dataclasses import dataclass
+import math
+import threading
+import time
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
 
-from django.db import connection
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
-from fases.models import FasePage, StapPage
-from kern.models import InformatiePagina
+from kern.page_cache import request_generation
 from organisaties.filters import clean_text
-from organisaties.models import Organisatie, Regeling
+
+from .index import Document, Helpline, SearchIndex, index_for
+from .text import WORD, is_stop_word, stem, words
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-MAX_RESULTS_PER_KIND = 100
-WORD = re.compile(r"\w+", re.UNICODE)
+MAX_PHRASE_WORDS = 4  # the longest synonym phrase looked for in a query
+MAX_EXPANSIONS = 8  # compounds per word and direction
+PREFIX_FACTOR, SUFFIX_FACTOR, SYNONYM_FACTOR = 0.6, 0.5, 0.85
+SATURATION = 2.0  # a word mentioned ten times is not ten times as relevant
+TITLE_BONUS = 2.5
+KIND_FACTOR = {"step": 1.0, "regulation": 1.0, "organisation": 1.0, "phase": 0.8, "information": 0.3}
+KIND_ORDER = {"promoted": 0, "step": 1, "regulation": 2, "organisation": 3, "phase": 4, "information": 5}
+KIND_LABELS = {
+    "promoted": _("Recommended"),
+    "step": _("Step"),
+    "phase": _("Phase"),
+    "information": _("Information"),
+    "organisation": _("Organisation"),
+    "regulation": _("Right or regulation"),
+}
+# Asking for help itself: the helplines come first. Both languages, since people mix them.
+HELP_WORDS = {
+    "help",
+    "hulp",
+    "hulplijn",
+    "hulplijnen",
+    "helpline",
+    "helplines",
+    "noodnummer",
+    "nood",
+    "spoed",
+    "emergency",
+    "112",
+}
+
+RECENT_SEARCHES = 512
+RECENT_SECONDS = 120
 
 
 def normalise_query(raw: str) -> str:
     """At most twelve plain words from the first 200 characters; punctuation and operators are dropped."""
-    words = [word for word in WORD.findall(clean_text(raw or "", MAX_QUERY_LENGTH)) if word.strip("_")]
-    return " ".join(words[:MAX_WORDS])
+    found = [word for word in WORD.findall(clean_text(raw or "", MAX_QUERY_LENGTH)) if word.strip("_")]
+    return " ".join(found[:MAX_WORDS])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     kind: str
     title: str
@@ -39,92 +80,194 @@ class Result:
     score: float
     phase: str = ""
 
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
 
-def _scored(queryset, query, operator):
-    """Matches with a relevance where higher is better on every database.
+    @property
+    def promoted(self) -> bool:
+        return self.kind == "promoted"
 
-    PostgreSQL's ts_rank grows with relevance; SQLite's bm25 is negative and lower is better, so it is flipped.
-    """
-    results = list(
-        get_search_backend()
-        .search(query, queryset, operator=operator)
-        .annotate_score("_score")[:MAX_RESULTS_PER_KIND]
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    results: list[Result] = field(default_factory=list)
+    corrected: str = ""  # the query with misspelt words corrected, when any were
+    helplines_first: bool = False
+    helplines: list[Helpline] = field(default_factory=list)
+    emergency_number: str = "112"
+
+
+def search_site(query: str, request=None) -> SearchOutcome:
+    """The outcome of a search in the active language; recent searches are answered from memory."""
+    language_code = get_language() or "nl"
+    normalised = " ".join(words(query)[:MAX_WORDS])
+    generation = request_generation(request)
+    key = (generation, language_code, normalised)
+    outcome = _recent.get(key)
+    if outcome is None:
+        outcome = run_search(index_for(language_code, request), normalised)
+        _recent.put(key, outcome)
+    return outcome
+
+
+def run_search(index: SearchIndex, normalised: str) -> SearchOutcome:
+    asked = list(dict.fromkeys(normalised.split()))  # repeated words count once
+    corrected_words = [_corrected(index, word) for word in asked]
+    corrected = " ".join(corrected_words) if corrected_words != asked else ""
+    slots = _slots(index, corrected_words)
+    results = _ranked(index, slots) if slots else []
+    promoted = index.promotions.get(" ".join(corrected_words)) or index.promotions.get(" ".join(asked)) or []
+    if promoted:
+        urls = {document.url for document in promoted}
+        results = [_result(document, 0.0) for document in promoted] + [
+            result for result in results if result.url not in urls
+        ]
+    helplines_first = bool(HELP_WORDS.intersection(corrected_words)) or any(
+        _contains(corrected_words, name) for name in index.helpline_names if name
     )
-    flip = connection.vendor == "sqlite"
-    for result in results:
-        score = result._score or 0.0
-        result._score = -score if flip else score
+    return SearchOutcome(results, corrected, helplines_first, index.helplines, index.emergency_number)
+
+
+def _corrected(index: SearchIndex, word: str) -> str:
+    if is_stop_word(word, index.language) or not word.isalpha() or word in index.vocabulary:
+        return word
+    if stem(word, index.language) in index.postings:
+        return word
+    return index.vocabulary.correct(word) or word
+
+
+def _contains(sequence: list[str], part: tuple[str, ...]) -> bool:
+    return any(tuple(sequence[i : i + len(part)]) == part for i in range(len(sequence) - len(part) + 1))
+
+
+def _stems(index: SearchIndex, phrase) -> tuple[str, ...]:
+    return tuple(stem(word, index.language) for word in phrase if not is_stop_word(word, index.language))
+
+
+def _slots(index: SearchIndex, query_words: list[str]) -> list[list[tuple[tuple[str, ...], float]]]:
+    """One slot per meaningful word or synonym phrase: its alternatives as (stems, weight); any one fills it."""
+    slots = []
+    position = 0
+    while position < len(query_words):
+        for length in range(min(MAX_PHRASE_WORDS, len(query_words) - position), 0, -1):
+            phrase = tuple(query_words[position : position + length])
+            alternatives = index.synonyms.get(phrase)
+            if alternatives:
+                slot = [(own, 1.0)] if (own := _stems(index, phrase)) else []
+                slot += [(stems, SYNONYM_FACTOR) for a in alternatives if (stems := _stems(index, a))]
+                if slot:
+                    slots.append(slot)
+                position += length
+                break
+        else:
+            word = query_words[position]
+            if not is_stop_word(word, index.language):
+                slots.append([((stem(word, index.language),), 1.0)])
+            position += 1
+    return slots
+
+
+def _term_scores(index: SearchIndex, term: str) -> tuple[dict[int, float], set[int]]:
+    """Score per document for one stem and its compounds, and the documents that have it in their title."""
+    expansions = [(term, 1.0)]
+    if len(term) >= 4:
+        expansions += [(t, PREFIX_FACTOR) for t in index.stems_starting_with(term, MAX_EXPANSIONS)]
+    if len(term) >= 5:
+        expansions += [(t, SUFFIX_FACTOR) for t in index.stems_ending_with(term, MAX_EXPANSIONS)]
+    count = len(index.documents) or 1
+    scores: dict[int, float] = {}
+    in_title: set[int] = set()
+    for candidate, factor in expansions:
+        postings = index.postings.get(candidate)
+        if not postings:
+            continue
+        weight = factor * math.log(1 + count / len(postings))
+        for number, frequency in postings.items():
+            score = weight * frequency * (SATURATION + 1) / (frequency + SATURATION)
+            if candidate in index.title_stems[number]:
+                score += weight * TITLE_BONUS
+                in_title.add(number)
+            if score > scores.get(number, 0.0):
+                scores[number] = score
+    return scores, in_title
+
+
+def _ranked(index: SearchIndex, slots) -> list[Result]:
+    term_cache: dict[str, tuple[dict[int, float], set[int]]] = {}
+
+    def scores_of(term):
+        if term not in term_cache:
+            term_cache[term] = _term_scores(index, term)
+        return term_cache[term]
+
+    totals: dict[int, float] = defaultdict(float)
+    filled: dict[int, int] = defaultdict(int)
+    title_hits: dict[int, int] = defaultdict(int)
+    for slot in slots:
+        best: dict[int, float] = {}
+        titled: set[int] = set()
+        for stems, weight in slot:
+            per_stem = [scores_of(term) for term in stems]
+            documents = set().union(*(scores for scores, _titles in per_stem))
+            for number in documents:
+                present = [scores[number] for scores, _titles in per_stem if number in scores]
+                # Every word of a phrase should be there; a phrase half found counts for less.
+                score = weight * sum(present) / len(stems) * (len(present) / len(stems))
+                if score > best.get(number, 0.0):
+                    best[number] = score
+            for _scores, titles in per_stem:
+                titled |= titles
+        for number, score in best.items():
+            totals[number] += score
+            filled[number] += 1
+        for number in titled:
+            title_hits[number] += 1
+    results = []
+    for number, total in totals.items():
+        document = index.documents[number]
+        coverage = filled[number] / len(slots)
+        factor = KIND_FACTOR[document.kind]
+        if document.kind == "information" and title_hits[number]:
+            factor = 1.0  # asked for by name
+        if title_hits[number] >= len(slots):
+            factor *= 1.5
+        results.append(_result(document, total * coverage * coverage * factor))
+    results.sort(key=lambda result: (-result.score, KIND_ORDER[result.kind], result.title))
     return results
 
 
-def _phase_titles(steps) -> dict[str, str]:
-    """The phase of each step, in one query: the phase's path is the step's path minus one level."""
-    paths = {step.path[: -Page.steplen] for step in steps}
-    if not paths:
-        return {}
-    return dict(FasePage.objects.filter(path__in=paths).values_list("path", "title"))
+def _result(document: Document, score: float) -> Result:
+    return Result(document.kind, document.title, document.summary, document.url, score, document.phase)
 
 
-MIN_PRECISE_RESULTS = 5
+class _RecentSearches:
+    """The outcomes of recent searches in this process, briefly: a bounded number, so a flood of unique searches
+    costs a fixed amount of memory and never pushes anything else out of the shared cache."""
+
+    def __init__(self, size: int, seconds: float):
+        self.size, self.seconds = size, seconds
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or time.monotonic() - entry[0] > self.seconds:
+                return None
+            self.entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key, outcome):
+        with self.lock:
+            self.entries[key] = (time.monotonic(), outcome)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
 
 
-def search_site(query: str, request=None) -> list[Result]:
-    """Results that contain all the words first; when those are few, results with some of the words after them."""
-    if not query:
-        return []
-    results = _search_all(query, request, "and")
-    if len(results) < MIN_PRECISE_RESULTS and len(query.split()) > 1:
-        seen = {result.url for result in results}
-        results += [result for result in _search_all(query, request, "or") if result.url not in seen]
-    if not results:
-        # The Dutch stemmer keeps plurals such as "aangiftes"; try once more without the plural ending.
-        singular = " ".join(_without_plural(word) for word in query.split())
-        if singular != query:
-            results = _search_all(singular, request, "or")
-    return results
-
-
-def _without_plural(word: str) -> str:
-    for ending in ("'s", "s", "en"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-def _search_all(query: str, request, operator: str) -> list[Result]:
-    results: list[Result] = []
-    # The search backend filters on indexed fields only: the locale itself, not its language code.
-    locale = Locale.get_active().pk
-    pages = lambda model: model.objects.live().public().filter(locale_id=locale)  # noqa: E731
-    steps = _scored(pages(StapPage), query, operator)
-    phases_by_path = _phase_titles(steps)
-    results += [
-        Result(
-            _("Step"),
-            s.title,
-            s.summary,
-            s.get_url(request),
-            s._score,
-            phases_by_path.get(s.path[: -Page.steplen], ""),
-        )
-        for s in steps
-    ]
-    results += [
-        Result(_("Phase"), p.title, p.intro, p.get_url(request), p._score)
-        for p in _scored(pages(FasePage), query, operator)
-    ]
-    results += [
-        Result(_("Information"), p.title, p.intro, p.get_url(request), p._score)
-        for p in _scored(pages(InformatiePagina), query, operator)
-    ]
-    snippets = lambda model: model.objects.filter(locale_id=locale, live=True)  # noqa: E731
-    results += [
-        Result(_("Organisation"), o.name, o.summary, o.get_absolute_url(), o._score)
-        for o in _scored(snippets(Organisatie), query, operator)
-    ]
-    results += [
-        Result(_("Right or regulation"), r.title, r.summary, r.get_absolute_url(), r._score)
-        for r in _scored(snippets(Regeling), query, operator)
-    ]
-    # Highest score first; equal scores keep the order above (steps before organisations before regulations).
-    return sorted(results, key=lambda result: -(result.score or 0))
+_recent = _RecentSearches(RECENT_SEARCHES, RECENT_SECONDS)
