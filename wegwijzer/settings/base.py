@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from .environment import env_bool, env_int, env_list, env_str
+from .proxies import visitor_address_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -262,12 +263,16 @@ WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
 WAGTAIL_2FA_OTP_TOTP_NAME = "Wegwijzer Mensenhandel"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks: an account, or an address
+# A lockout blocks one user name from one address: nobody can lock an editor out from elsewhere by guessing.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "beveiliging/locked_out.html"
-# Behind a load balancer the client address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# Behind PROXY_COUNT trusted proxies the visitor's address is read from X-Forwarded-For (see proxies.py).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = visitor_address_settings(PROXY_COUNT)
+# Entries a client put in front of the header are ignored instead of making django-ipware fall back to the
+# proxy's own address, which every visitor shares.
+IPWARE_STRICT = False
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
