@@ -20,6 +20,17 @@ max_requests_jitter = max_requests // 4
 
 preload_app = True
 
+# Nothing a client sends may move the site's links or paths. gunicorn by default lets a proxy at 127.0.0.1 set
+# SCRIPT_NAME and PATH_INFO through request headers; one such request under a cold cache made every later
+# visitor's links point under a made-up prefix. No header may set them (headers with "_" are dropped), and the
+# site is served at the root of its host whatever SCRIPT_NAME the environment holds (Django's FORCE_SCRIPT_NAME
+# is "" as well). forwarded_allow_ips (env FORWARDED_ALLOW_IPS) only decides whose X-Forwarded-Proto gunicorn
+# believes for wsgi.url_scheme; links never use the request's scheme or host (settings.SITE_URL).
+forwarder_headers = ""
+header_map = "drop"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+os.environ.pop("SCRIPT_NAME", None)
+
 
 def when_ready(server):
     """Import the URL configuration (Wagtail admin and all) once in the master, not on each worker's first request."""

@@ -235,7 +235,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 WAGTAIL_SITE_NAME = "Wegwijzer Mensenhandel"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, for every absolute link (canonical, hreflang, sitemap, security.txt): never the
+# request's Host, which a client chooses (kern/site_address.py).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
+# The site lives at the root of its host: no header or environment variable moves its links under a prefix, and
+# the Host is taken as it came, never from X-Forwarded-Host or -Port (see also gunicorn.conf.py).
+FORCE_SCRIPT_NAME = ""
+USE_X_FORWARDED_HOST = False
+USE_X_FORWARDED_PORT = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USES_POSTGRES:
     # PostgreSQL full-text search with Dutch stemming ("aangiftes" finds "aangifte").
