@@ -5,9 +5,16 @@ import os
 wsgi_app = "wegwijzer.wsgi:application"
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 
-# Sync workers: (2 x cores) + 1 is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it per host.
+# (2 x cores) + 1 processes is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it per host.
 workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads in each process, so that cheap requests (cached pages, /health/, static files) keep flowing while
+# expensive ones run. With one sync thread per process, 16 connections of slow searches filled every process and
+# the cached home page waited 4 s behind them. Expensive requests (renders that missed the page cache) are limited
+# per process by wegwijzer/busy.py: EXPENSIVE_REQUESTS_PER_WORKER run (1), EXPENSIVE_REQUESTS_WAITING wait up to
+# EXPENSIVE_REQUEST_WAIT_SECONDS (1, 2 s), the rest get a 503 with Retry-After at once. Keep threads above the
+# running plus waiting number, so that threads are always left for the cheap requests.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

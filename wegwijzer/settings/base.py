@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "beveiliging.content_security_policy.ContentSecurityPolicyMiddleware",
     "beveiliging.referrer_policy.ReferrerPolicyMiddleware",
     "kern.page_cache.PageCacheMiddleware",
+    # Behind the page cache: what gets here is a render, and a flood of renders must not starve the rest.
+    "wegwijzer.busy.ExpensiveRequestLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -313,6 +315,12 @@ WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 
 # Full-page cache for anonymous visitors, in seconds (also the s-maxage a CDN may use); 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Renders (searches, filtered lists, pages not in the cache) each worker process runs at once, how many more may
+# wait for a turn and for how long; beyond that a polite 503 with Retry-After (wegwijzer/busy.py).
+EXPENSIVE_REQUESTS_PER_WORKER = env_int("EXPENSIVE_REQUESTS_PER_WORKER", 1)
+EXPENSIVE_REQUESTS_WAITING = env_int("EXPENSIVE_REQUESTS_WAITING", 1)
+EXPENSIVE_REQUEST_WAIT_SECONDS = env_int("EXPENSIVE_REQUEST_WAIT_SECONDS", 2)
 
 DEMO_CONTENT_DIR = BASE_DIR / "demo" / "content"
 
