@@ -416,6 +416,17 @@ def run_mode(mode: str, env: dict[str, str], workdir: Path, args: argparse.Names
             raise SetupError(f"The server stopped answering ({error}).\n{server.log_tail()}") from error
 
 
+def uncached_env(env: dict[str, str]) -> dict[str, str]:
+    """No page cache, and renders queue for their turn instead of being shed with a 503 (wegwijzer/busy.py):
+    this run measures what rendering costs, the adversarial runs measure the shedding."""
+    return {
+        **env,
+        "PAGE_CACHE_SECONDS": "0",
+        "EXPENSIVE_REQUESTS_WAITING": "3",
+        "EXPENSIVE_REQUEST_WAIT_SECONDS": "10",
+    }
+
+
 def run_adversarial(env: dict[str, str], workdir: Path) -> bool:
     """The attack runs (scripts/adversarial.py) on a server with the page cache on and workers never recycled."""
     env = {**env, "CACHE_DIR": str(workdir / "cache-adversarial"), "GUNICORN_MAX_REQUESTS": "0"}
@@ -521,7 +532,7 @@ def main() -> int:
             cached_env = {name: value for name, value in env.items() if name != "PAGE_CACHE_SECONDS"}
             runs = {
                 "cached": run_mode("cached", cached_env, workdir, args, script),
-                "uncached": run_mode("uncached", {**env, "PAGE_CACHE_SECONDS": "0"}, workdir, args, script),
+                "uncached": run_mode("uncached", uncached_env(env), workdir, args, script),
             }
             adversarial_clean = run_adversarial(cached_env, workdir)
         except SetupError as error:
