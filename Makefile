@@ -47,18 +47,18 @@ test: install ## Run the whole test suite
 bench: install ## Load benchmark of the production server, cached and uncached (installs wrk if missing)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| { echo "make bench needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 soak: install ## 60 s of mixed load with an editor saving drafts: no errors, flat worker memory, no draft lost
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| { echo "make soak needs the load generator wrk: 'apt-get install wrk' as root, then try again."; exit 1; }
-	$(PY) scripts/soak.py
+	$(PY) -m scripts.soak
 
 outage: install ## Stop a private PostgreSQL and Redis under the running site and check it copes and recovers (needs root)
-	$(PY) scripts/outage.py
+	$(PY) -m scripts.outage
 
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
-	$(PY) scripts/observatory.py
+	$(PY) -m scripts.observatory
 
 lint: install ## ruff, the import layers (import-linter) and the migration check
 	$(PY) -m ruff check .

@@ -5,9 +5,16 @@ import os
 wsgi_app = "wegwijzer.wsgi:application"
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 
-# Sync workers: (2 x cores) + 1 is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it per host.
+# (2 x cores) + 1 processes is gunicorn's rule of thumb; WEB_CONCURRENCY overrides it per host.
 workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads in each process, so that cheap requests (cached pages, /health/, static files) keep flowing while
+# expensive ones run. With one sync thread per process, 16 connections of slow searches filled every process and
+# the cached home page waited 4 s behind them. Expensive requests (renders that missed the page cache) are limited
+# per process by wegwijzer/busy.py: EXPENSIVE_REQUESTS_PER_WORKER run (1), EXPENSIVE_REQUESTS_WAITING wait up to
+# EXPENSIVE_REQUEST_WAIT_SECONDS (1, 2 s), the rest get a 503 with Retry-After at once. Keep threads above the
+# running plus waiting number, so that threads are always left for the cheap requests.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
@@ -19,6 +26,17 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 4
 
 preload_app = True
+
+# Nothing a client sends may move the site's links or paths. gunicorn by default lets a proxy at 127.0.0.1 set
+# SCRIPT_NAME and PATH_INFO through request headers; one such request under a cold cache made every later
+# visitor's links point under a made-up prefix. No header may set them (headers with "_" are dropped), and the
+# site is served at the root of its host whatever SCRIPT_NAME the environment holds (Django's FORCE_SCRIPT_NAME
+# is "" as well). forwarded_allow_ips (env FORWARDED_ALLOW_IPS) only decides whose X-Forwarded-Proto gunicorn
+# believes for wsgi.url_scheme; links never use the request's scheme or host (settings.SITE_URL).
+forwarder_headers = ""
+header_map = "drop"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+os.environ.pop("SCRIPT_NAME", None)
 
 
 def when_ready(server):

@@ -1,13 +1,13 @@
 """Admin security: the two-factor login form, recovery codes and the list of blocked logins."""
 
 from axes.models import AccessAttempt
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail_2fa.views import LoginView
 
-from . import recovery_codes
+from . import devices, recovery_codes
 from .two_factor import DeviceChoosingTokenForm
 
 
@@ -17,6 +17,11 @@ def security_urls():
         # The same address and name as wagtail-2fa's own login step, with a form that names the device. This app
         # comes before wagtail_2fa in INSTALLED_APPS, so this pattern is found first.
         path("2fa/auth", LoginView.as_view(form_class=DeviceChoosingTokenForm), name="wagtail_2fa_auth"),
+        re_path(
+            r"^2fa/devices/(?P<pk>\d+)/remove$",
+            devices.DeviceDeleteView.as_view(),
+            name="wagtail_2fa_device_remove",
+        ),
         path("herstelcodes/", recovery_codes.recovery_codes_view, name="wegwijzer_recovery_codes"),
     ]
 

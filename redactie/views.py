@@ -11,7 +11,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kern.review_dates import today
+
 from .review_report import can_mark_checked, due_items, mark_checked
+
+MAX_LOOK_AHEAD = datetime.timedelta(days=3653)  # ten years
 
 
 def review_report(request):
@@ -22,6 +26,11 @@ def review_report(request):
             on = datetime.date.fromisoformat(request.GET["date"])
         except ValueError:
             messages.error(request, _("Give the date as YYYY-MM-DD."))
+        else:
+            if on > today() + MAX_LOOK_AHEAD:
+                # Also keeps the report's own date arithmetic inside the calendar (9999-12-31 + 30 days).
+                messages.error(request, _("Give a date at most ten years ahead, as YYYY-MM-DD."))
+                on = None
     items = due_items(on)
     return TemplateResponse(
         request,

@@ -12,6 +12,9 @@
   between machines better than requests/s.
 * Load comes from wrk; a small Lua script counts every response that is not 2xx (wrk itself lets 3xx pass),
   so a redirect or an error page never passes for a fast page. Socket errors and timeouts are errors too.
+* Then the adversarial runs (scripts/adversarial.py): cache-missing URLs at 64 connections and 12-word searches at
+  16 connections, each with the cached home page (and /health/) measured at the same time, and worker memory
+  over 20,000 unique URLs. Deliberate 503s (load shedding) are counted apart from errors.
 
 Exit status: 0 when every request succeeded, even if a throughput target was missed (machines differ; the
 report says so loudly); 1 when a request errored; 2 when the server could not be set up or started; 130 on
@@ -34,13 +37,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.adversarial import adversarial
+from scripts.wrk import HOST, REQUEST_HEADERS, WRK_SCRIPT, WRK_TIMEOUT, SetupError, parse_wrk
+
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = REPO / ".venv" / "bin"
-HOST = "127.0.0.1"
-
-# What a browser behind the load balancer sends: the original scheme, and compression support (so whitenoise
-# serves its pre-compressed stylesheet, as it does for real visitors).
-REQUEST_HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip, br"}
 
 STATIC_LABEL = "static CSS (ceiling)"
 STEP_LABEL = "step"
@@ -62,28 +63,6 @@ CACHED_P99_TARGET_MS = 100.0
 
 SERVER_START_TIMEOUT = 60  # seconds for the first page to answer
 SERVER_STOP_TIMEOUT = 30  # gunicorn's own graceful_timeout is 20 s
-WRK_TIMEOUT = (
-    "10s"  # slower counts as an error; wrk's default of 2 s is too tight for uncached pages under load
-)
-
-# Counts the responses that are not 2xx in every wrk thread and prints the total for parse_wrk().
-WRK_SCRIPT = """
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) not_2xx = 0 end
-function response(status, headers, body)
-  if status < 200 or status > 299 then not_2xx = not_2xx + 1 end
-end
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("not_2xx") end
-  io.write(string.format("bench-not-2xx: %d\\n", total))
-end
-"""
-
-
-class SetupError(Exception):
-    """The server could not be prepared, started or kept running: there is nothing to measure."""
 
 
 @dataclass
@@ -364,38 +343,6 @@ def run_wrk(url: str, seconds: int, args: argparse.Namespace, script: Path) -> s
     return done.stdout
 
 
-def to_milliseconds(value: str) -> float:
-    """wrk's latency notation (``812.00us``, ``12.34ms``, ``1.20s``, ``1.00m``) in milliseconds."""
-    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
-    if not match:
-        raise ValueError(f"unexpected latency {value!r} in wrk's output")
-    return float(match.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[match.group(2)]
-
-
-def parse_wrk(output: str) -> dict:
-    """Requests/s, p50, p99, requests and errors from the output of ``wrk --latency`` with WRK_SCRIPT."""
-
-    def find(pattern: str) -> str:
-        match = re.search(pattern, output, re.MULTILINE)
-        if not match:
-            raise SetupError(f"wrk's output lacks {pattern!r}:\n{output}")
-        return match.group(1)
-
-    counts = {"not 2xx": int(find(r"^bench-not-2xx: (\d+)"))}
-    # wrk prints this line only when a socket error occurred.
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    if sockets:
-        counts.update(zip(("connect", "read", "write", "timeout"), map(int, sockets.groups()), strict=True))
-    return {
-        "requests_per_second": float(find(r"^Requests/sec:\s+([\d.]+)")),
-        "p50_ms": to_milliseconds(find(r"^\s+50%\s+(\S+)")),
-        "p99_ms": to_milliseconds(find(r"^\s+99%\s+(\S+)")),
-        "requests": int(find(r"^\s+(\d+) requests in")),
-        "errors": sum(counts.values()),
-        "error_detail": ", ".join(f"{count} {kind}" for kind, count in counts.items() if count),
-    }
-
-
 def wait_until_idle(server: Server, limit: float = 30) -> None:
     """Let gunicorn finish the requests queued when the warm-up stopped, so the measurement starts clean."""
     deadline = time.monotonic() + limit
@@ -467,6 +414,33 @@ def run_mode(mode: str, env: dict[str, str], workdir: Path, args: argparse.Names
             return measure_all(server, mode, args, script)
         except OSError as error:
             raise SetupError(f"The server stopped answering ({error}).\n{server.log_tail()}") from error
+
+
+def uncached_env(env: dict[str, str]) -> dict[str, str]:
+    """No page cache, and renders queue for their turn instead of being shed with a 503 (wegwijzer/busy.py):
+    this run measures what rendering costs, the adversarial runs measure the shedding."""
+    return {
+        **env,
+        "PAGE_CACHE_SECONDS": "0",
+        "EXPENSIVE_REQUESTS_WAITING": "3",
+        "EXPENSIVE_REQUEST_WAIT_SECONDS": "10",
+    }
+
+
+def run_adversarial(env: dict[str, str], workdir: Path) -> bool:
+    """The attack runs (scripts/adversarial.py) on a server with the page cache on and workers never recycled."""
+    env = {**env, "CACHE_DIR": str(workdir / "cache-adversarial"), "GUNICORN_MAX_REQUESTS": "0"}
+    print("\nAdversarial (page cache on, workers not recycled): starting gunicorn ...", flush=True)
+    with Server(env, workdir / "gunicorn-adversarial.log") as server:
+        try:
+            clean = adversarial(server, workdir)
+        except OSError as error:
+            raise SetupError(f"The server stopped answering ({error}).\n{server.log_tail()}") from error
+    if not clean:
+        print(
+            "ERRORS in the adversarial runs (answers other than 2xx and deliberate 503s, or socket errors)."
+        )
+    return clean
 
 
 # --- Report -------------------------------------------------------------------------------------------------
@@ -558,8 +532,9 @@ def main() -> int:
             cached_env = {name: value for name, value in env.items() if name != "PAGE_CACHE_SECONDS"}
             runs = {
                 "cached": run_mode("cached", cached_env, workdir, args, script),
-                "uncached": run_mode("uncached", {**env, "PAGE_CACHE_SECONDS": "0"}, workdir, args, script),
+                "uncached": run_mode("uncached", uncached_env(env), workdir, args, script),
             }
+            adversarial_clean = run_adversarial(cached_env, workdir)
         except SetupError as error:
             print(f"\nBENCHMARK FAILED: {error}")
             return 2
@@ -572,7 +547,7 @@ def main() -> int:
             "\n!!! NOT EVERY TARGET IS MET ON THIS MACHINE (see above). The exit status fails only on errors,"
         )
         print("!!! since machines differ, but a missed target deserves a look before the next release.")
-    errored = any(result.errors for results in runs.values() for result in results)
+    errored = any(result.errors for results in runs.values() for result in results) or not adversarial_clean
     if errored:
         print("\nBENCHMARK FAILED: requests errored (see ERRORS above).")
     return 1 if errored else 0

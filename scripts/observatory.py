@@ -28,8 +28,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import REPO, VENV_BIN, SetupError, app_environment, prepare, run_checked
+from scripts.bench import REPO, VENV_BIN, SetupError, app_environment, prepare, run_checked
 
 TOOL = REPO / "scripts" / "observatory"
 SCANNER = TOOL / "node_modules" / "@mdn" / "mdn-http-observatory"

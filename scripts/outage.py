@@ -29,8 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import Server, SetupError, app_environment, fetch, free_port, prepare, run_checked
+from scripts.bench import Server, SetupError, app_environment, fetch, free_port, prepare, run_checked
 
 CACHED_PAGES = ["/", "/beschermen/opvang/", "/organisaties/comensha/"]
 NOT_CACHED = "/zoeken/?q=opvang&onbekend=1"  # an unknown parameter: the page cache never stores it

@@ -29,9 +29,10 @@ import urllib.parse
 from http.client import HTTPConnection
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench import (
+from django_otp.oath import totp
+
+from scripts.admin_forms import form_fields
+from scripts.bench import (
     HOST,
     REPO,
     VENV_BIN,
@@ -44,9 +45,6 @@ from bench import (
     prepare,
     run_checked,
 )
-from django_otp.oath import totp
-
-from tests.admin_forms import form_fields
 
 # A mix of what visitors ask for; the counter makes every "?v=" and search unique, so those are always rendered.
 MIXED_LOAD = (

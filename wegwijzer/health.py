@@ -8,6 +8,7 @@ database); every other request gets a 503 page in the site's style with the emer
 the database. The site recovers by itself: every request tries the database again.
 """
 
+import contextlib
 import sys
 import uuid
 
@@ -30,6 +31,13 @@ def _check_database() -> str:
         return "ok"
     except DatabaseError:
         return "error"
+
+
+def _database_unreachable() -> bool:
+    """Whether the database refuses a fresh connection now (a connection broken by the error is dropped first)."""
+    with contextlib.suppress(DatabaseError):
+        connection.close_if_unusable_or_obsolete()
+    return _check_database() != "ok"
 
 
 def _check_cache() -> str:
@@ -70,7 +78,8 @@ def outage_response(request) -> HttpResponse:
 def server_error(request):
     """handler500: a database outage gets the 503 outage page; anything else the plain 500 page."""
     error = sys.exc_info()[1]
-    # Only a lost or refused connection is an outage; other database errors are bugs and get the 500 page.
-    if isinstance(error, OperationalError | InterfaceError):
+    # Only a database that does not answer is an outage. Other database errors (a NUL byte PostgreSQL refuses, a
+    # query SQLite finds too large) are bugs and get the 500 page, also when the driver calls them operational.
+    if isinstance(error, OperationalError | InterfaceError) and _database_unreachable():
         return outage_response(request)
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,4 +1,7 @@
-"""Files every public site serves at fixed addresses: /sitemap.xml, /robots.txt, /.well-known/security.txt."""
+"""Files every public site serves at fixed addresses: /sitemap.xml, /robots.txt, /.well-known/security.txt.
+
+Their links use the configured site address (kern.site_address), never the Host a client sent.
+"""
 
 import datetime
 
@@ -11,6 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from kern.site_address import absolute_url
 from organisaties.models import Organisatie, Regeling
 
 
@@ -23,7 +27,7 @@ def _live_public_pages(site):
     return pages.live().public().select_related("locale").order_by("locale__language_code", "path")
 
 
-def _snippet_urls(request):
+def _snippet_urls():
 
     for model, url_name in (
         (Organisatie, "organisaties:organisatie_detail"),
@@ -34,7 +38,7 @@ def _snippet_urls(request):
         ):
             with translation.override(item.locale.language_code):
                 path = reverse(url_name, kwargs={"slug": item.slug})
-            yield request.build_absolute_uri(path), item.last_checked
+            yield absolute_url(path), item.last_checked
 
 
 @require_safe
@@ -47,13 +51,14 @@ def sitemap(request):
     for page in _live_public_pages(site):
         path = page.get_url(request)
         if path:
-            url = path if path.startswith("http") else request.build_absolute_uri(path)
-            entries.append((url, page.last_published_at.date() if page.last_published_at else None))
+            entries.append(
+                (absolute_url(path), page.last_published_at.date() if page.last_published_at else None)
+            )
     for language_code, _name in settings.LANGUAGES:
         with translation.override(language_code):
             for name in ("organisaties:organisatie_list", "organisaties:regeling_list"):
-                entries.append((request.build_absolute_uri(reverse(name)), None))
-    entries.extend(_snippet_urls(request))
+                entries.append((absolute_url(reverse(name)), None))
+    entries.extend(_snippet_urls())
     body = render_to_string("wegwijzer/sitemap.xml", {"entries": entries})
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
@@ -67,7 +72,7 @@ def robots_txt(request):
         # Search and filter results are endless variations of the same pages.
         "Disallow: /zoeken/",
         "Disallow: /en/zoeken/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -83,7 +88,7 @@ def security_txt(request):
     lines = [f"Contact: {contact}" for contact in config["CONTACT"]]
     lines.append(f"Expires: {expires:%Y-%m-%dT%H:%M:%S.000Z}")
     lines.append(f"Preferred-Languages: {', '.join(code for code, _name in settings.LANGUAGES)}")
-    lines.append(f"Canonical: {request.build_absolute_uri(request.path)}")
+    lines.append(f"Canonical: {absolute_url(reverse('security_txt'))}")
     if config.get("POLICY"):
         lines.append(f"Policy: {config['POLICY']}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from .environment import env_bool, env_int, env_list, env_str
+from .proxies import visitor_address_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -65,9 +66,12 @@ MIDDLEWARE = [
     "beveiliging.content_security_policy.ContentSecurityPolicyMiddleware",
     "beveiliging.referrer_policy.ReferrerPolicyMiddleware",
     "kern.page_cache.PageCacheMiddleware",
+    # Behind the page cache: what gets here is a render, and a flood of renders must not starve the rest.
+    "wegwijzer.busy.ExpensiveRequestLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "beveiliging.admin_input.RefuseNulInAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "wagtail_2fa.middleware.VerifyUserMiddleware",
@@ -239,7 +243,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 WAGTAIL_SITE_NAME = "Wegwijzer Mensenhandel"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, for every absolute link (canonical, hreflang, sitemap, security.txt): never the
+# request's Host, which a client chooses (kern/site_address.py).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
+# The site lives at the root of its host: no header or environment variable moves its links under a prefix, and
+# the Host is taken as it came, never from X-Forwarded-Host or -Port (see also gunicorn.conf.py).
+FORCE_SCRIPT_NAME = ""
+USE_X_FORWARDED_HOST = False
+USE_X_FORWARDED_PORT = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USES_POSTGRES:
     # PostgreSQL full-text search with Dutch stemming ("aangiftes" finds "aangifte").
@@ -267,12 +279,16 @@ WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
 WAGTAIL_2FA_OTP_TOTP_NAME = "Wegwijzer Mensenhandel"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks: an account, or an address
+# A lockout blocks one user name from one address: nobody can lock an editor out from elsewhere by guessing.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "beveiliging/locked_out.html"
-# Behind a load balancer the client address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# Behind PROXY_COUNT trusted proxies the visitor's address is read from X-Forwarded-For (see proxies.py).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = visitor_address_settings(PROXY_COUNT)
+# Entries a client put in front of the header are ignored instead of making django-ipware fall back to the
+# proxy's own address, which every visitor shares.
+IPWARE_STRICT = False
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -305,6 +321,12 @@ WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 
 # Full-page cache for anonymous visitors, in seconds (also the s-maxage a CDN may use); 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Renders (searches, filtered lists, pages not in the cache) each worker process runs at once, how many more may
+# wait for a turn and for how long; beyond that a polite 503 with Retry-After (wegwijzer/busy.py).
+EXPENSIVE_REQUESTS_PER_WORKER = env_int("EXPENSIVE_REQUESTS_PER_WORKER", 1)
+EXPENSIVE_REQUESTS_WAITING = env_int("EXPENSIVE_REQUESTS_WAITING", 1)
+EXPENSIVE_REQUEST_WAIT_SECONDS = env_int("EXPENSIVE_REQUEST_WAIT_SECONDS", 2)
 
 DEMO_CONTENT_DIR = BASE_DIR / "demo" / "content"
 

@@ -15,6 +15,14 @@ if not ALLOWED_HOSTS:
         "set it to the site's host names, comma-separated (e.g. wegwijzermensenhandel.nl).",
     )
 
+# The public address for absolute links: SITE_URL, else https:// and the first host name the site answers to.
+SITE_URL = (
+    env_str("SITE_URL") or next((f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"), "")
+).rstrip("/")
+if not SITE_URL:
+    env_required("SITE_URL", "set it to the site's public address (e.g. https://wegwijzermensenhandel.nl).")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
+
 # TLS ends at the load balancer, which tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
