@@ -16,6 +16,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.translation_records import link_all_translations
 from organisaties.models import Dienst, Doelgroep, Organisatie, Regeling, Situatie
 
 from .blocks import rich_text_from_paragraphs, stream_data
@@ -71,6 +72,8 @@ class DemoLoader:
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+        # Translations built here are recorded in wagtail-localize, for their status and PO export.
+        link_all_translations(log=self.log)
         return self.created
 
     def reset(self):

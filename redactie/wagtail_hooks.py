@@ -20,12 +20,23 @@ def review_urls():
             views.mark_as_checked,
             name="wegwijzer_mark_checked",
         ),
+        path("vertalingen/", views.translation_report, name="wegwijzer_translation_report"),
+        path(
+            "vertalingen/<int:translation_id>/gecontroleerd/",
+            views.mark_translation_checked_view,
+            name="wegwijzer_mark_translation_checked",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def review_report_menu_item():
     return MenuItem(_("To review"), reverse("wegwijzer_review_report"), icon_name="date", order=50)
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return MenuItem(_("Translations"), reverse("wegwijzer_translation_report"), icon_name="globe", order=60)
 
 
 class ReviewPanel(Component):
@@ -46,6 +57,11 @@ def add_review_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action("wegwijzer.mark_checked", _("Mark as checked"), _("Marked as checked"))
+    actions.register_action(
+        "wegwijzer.translation_checked",
+        _("Translation checked"),
+        _("Translation checked by a qualified translator"),
+    )
 
 
 hooks.register("construct_wagtail_userbar", use_wegwijzer_checks)
