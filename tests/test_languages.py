@@ -25,6 +25,28 @@ def test_project_catalogue_is_complete(catalogue):
     assert not fuzzy, f"fuzzy in {catalogue}: {fuzzy}"
 
 
+def _ids(catalogue):
+    with open(catalogue, "rb") as handle:
+        return {message.id for message in read_po(handle) if message.id}
+
+
+DUTCH = Path(settings.BASE_DIR, "locale", "nl", "LC_MESSAGES", "django.po")
+
+
+def test_every_language_but_english_has_a_catalogue():
+    """English is the msgid language; every other language of the site needs its own catalogue."""
+    have = {path.parts[-3] for path in CATALOGUES}
+    assert have == {code for code, _name in settings.LANGUAGES} - {"en"}
+
+
+@pytest.mark.parametrize(
+    "catalogue", [path for path in CATALOGUES if path != DUTCH], ids=lambda path: path.parts[-3]
+)
+def test_every_dutch_message_is_in_every_catalogue(catalogue):
+    missing = _ids(DUTCH) - _ids(catalogue)
+    assert not missing, f"missing in {catalogue}: {sorted(map(str, missing))}"
+
+
 def test_dutch_lives_at_the_root_and_english_under_en(client, soup):
     dutch = soup(client.get("/"))
     english = soup(client.get("/en/"))
