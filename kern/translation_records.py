@@ -16,6 +16,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
@@ -31,8 +34,35 @@ from wagtail_localize.segments.extract import extract_segments
 _ID = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$")
 
 
-def positional_paths(paths: list[str]) -> list[str]:
-    """Each path with its block ids replaced by their position, numbering repeats of the same path."""
+def block_kinds(instance) -> dict[str, str]:
+    """Block id -> block type for every block in the instance's StreamFields (nested ones too)."""
+    kinds = {}
+
+    def walk(value):
+        if isinstance(value, StreamValue):
+            for child in value:
+                kinds[str(child.id)] = child.block_type
+                walk(child.value)
+        elif isinstance(value, ListValue):
+            for child in value.bound_blocks:
+                if child.id:
+                    kinds[str(child.id)] = "item"
+                walk(child.value)
+        elif isinstance(value, dict):  # a StructValue
+            for item in value.values():
+                walk(item)
+
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            walk(getattr(instance, field.name))
+    return kinds
+
+
+def positional_paths(paths: list[str], kinds: dict[str, str] | None = None) -> list[str]:
+    """Each path with its block ids replaced by their position among the blocks of the same type, numbering
+    repeats of the same path. Counting per type keeps a callout from being matched with a contact card when a
+    translation leaves a block out."""
+    kinds = kinds or {}
     positions: dict[tuple, dict[str, int]] = {}
     repeats: dict[str, int] = {}
     result = []
@@ -40,8 +70,9 @@ def positional_paths(paths: list[str]) -> list[str]:
         parts = []
         for part in path.split("."):
             if _ID.match(part):
-                siblings = positions.setdefault(tuple(parts), {})
-                part = f"#{siblings.setdefault(part, len(siblings))}"
+                kind = kinds.get(part, "")
+                siblings = positions.setdefault((*parts, kind), {})
+                part = f"#{kind}{siblings.setdefault(part, len(siblings))}"
             parts.append(part)
         key = ".".join(parts)
         repeats[key] = repeats.get(key, -1) + 1
@@ -76,7 +107,7 @@ def link_existing_translation(source, target) -> Translation:
     target_segments = _string_segments(target)
     translated = dict(
         zip(
-            positional_paths([segment.path for segment in target_segments]),
+            positional_paths([segment.path for segment in target_segments], block_kinds(_specific(target))),
             [segment.string.data for segment in target_segments],
             strict=True,
         )
@@ -84,7 +115,9 @@ def link_existing_translation(source, target) -> Translation:
     now = timezone.now()
     for segment, key in zip(
         source_segments,
-        positional_paths([segment.context.path for segment in source_segments]),
+        positional_paths(
+            [segment.context.path for segment in source_segments], block_kinds(_specific(source))
+        ),
         strict=True,
     ):
         text = translated.get(key)

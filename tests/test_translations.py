@@ -10,7 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from fases.models import StapPage
 from kern import roles
 from kern.models import GecontroleerdeVertaling
-from kern.translation_records import translation_state
+from kern.translation_records import positional_paths, translation_state
 from organisaties.models import Regeling
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +218,19 @@ def test_unknown_or_mixed_languages_never_break_a_page(admin_client, soup, path)
     assert response.status_code in (200, 301, 302, 404)
     if response.status_code == 200 and not path.startswith("/admin/"):
         assert soup(response).select_one("[data-translation-missing]") is None
+
+
+def test_segments_are_matched_by_block_type_and_position_so_a_left_out_block_stays_untranslated():
+    a, b, c = (
+        "11111111-1111-1111-1111-111111111111",
+        "22222222-2222-2222-2222-222222222222",
+        "3" * 8 + "-3333-3333-3333-" + "3" * 12,
+    )
+    x, y = "44444444-4444-4444-4444-444444444444", "55555555-5555-5555-5555-555555555555"
+    dutch = positional_paths(
+        [f"body.{a}.text", f"body.{b}.text", f"body.{c}.text"], {a: "callout", b: "callout", c: "contact"}
+    )
+    # The translation left out the second callout: its contact card must not stand in for it.
+    translated = positional_paths([f"body.{x}.text", f"body.{y}.text"], {x: "callout", y: "contact"})
+    assert dict(zip(translated, "XY", strict=True)).get(dutch[1]) is None
+    assert dict(zip(translated, "XY", strict=True))[dutch[2]] == "Y"
