@@ -4,7 +4,8 @@ Pages and snippets translated before wagtail-localize (or by the demo loader) sh
 translation key, but wagtail-localize knows nothing of them. ``link_existing_translation`` records the Dutch text
 as the translation source and imports the translated texts as its segment translations, matched segment by
 segment. It never rewrites the translated page or snippet, so no text is lost; segments that do not line up stay
-"waiting for translation" in wagtail-localize, which is honest.
+"waiting for translation" in wagtail-localize, which is honest. Note that publishing such a translation from
+wagtail-localize's editor fills segments still waiting with the Dutch text (its fallback): translate them first.
 
 ``translation_state`` tells editors whether the Dutch text changed since the translation was made.
 """
@@ -29,8 +30,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-# Block and child-object ids differ between an original and a translation built apart from it; their position
-# among their siblings does not.
+# Block and child-object ids differ between an original and a translation built apart from it; a block's type and
+# its position among the blocks of that type do not.
 _ID = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$")
 
 
