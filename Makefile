@@ -71,7 +71,7 @@ format: install ## Format the Python code
 	$(PY) -m ruff check --fix .
 
 messages: install ## Refresh the translation catalogues after changing strings (needs GNU gettext)
-	$(PY) manage.py makemessages --locale nl --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages --locale nl --locale pl --locale ro --locale bg --locale uk --locale es --locale ar --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
 
 demo: install ## Rebuild the demo content from scratch
 	$(PY) manage.py migrate --noinput
