@@ -60,18 +60,20 @@ outage: install ## Stop a private PostgreSQL and Redis under the running site an
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
 	$(PY) -m scripts.observatory
 
-lint: install ## ruff, the import layers (import-linter) and the migration check
+lint: install ## ruff, the import layers (import-linter), template indentation (djhtml) and the migration check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djhtml --check templates
 	$(PY) manage.py makemigrations --check --dry-run
 
-format: install ## Format the Python code
+format: install ## Format the Python code and the templates
 	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml templates
 	$(PY) -m ruff check --fix .
 
 messages: install ## Refresh the translation catalogues after changing strings (needs GNU gettext)
-	$(PY) manage.py makemessages --locale nl --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages --locale nl --locale pl --locale ro --locale bg --locale uk --locale es --locale ar --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
 
 demo: install ## Rebuild the demo content from scratch
 	$(PY) manage.py migrate --noinput

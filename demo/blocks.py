@@ -1,5 +1,7 @@
 """Turns the demo files' short block notation into StreamField data."""
 
+import uuid
+
 from django.utils.html import escape
 
 
@@ -14,6 +16,12 @@ def paragraph_html(text: str) -> str:
 def rich_text_from_paragraphs(text: str) -> str:
     """Plain text with blank lines between paragraphs, as rich-text HTML."""
     return "".join(paragraph_html(part) for part in text.strip().split("\n\n") if part.strip())
+
+
+def list_items(texts) -> list[dict]:
+    """List items in ListBlock's block format, each with its own id: wagtail-localize translates only lists in
+    this format (a plain list of strings gets new ids on every read, so it is skipped)."""
+    return [{"type": "item", "value": text, "id": str(uuid.uuid4())} for text in texts]
 
 
 def stream_data(blocks: list, organisaties: dict, regelingen: dict) -> list[dict]:
@@ -36,9 +44,9 @@ def _block_value(kind, value, organisaties, regelingen):
             return {"text": value, "level": "h2"}
         return {"text": value["text"], "level": f"h{value.get('level', 2)}"}
     if kind == "list":
-        return {"items": list(value), "numbered": False}
+        return {"items": list_items(value), "numbered": False}
     if kind == "checklist":
-        return {"title": value["title"], "items": list(value["items"])}
+        return {"title": value["title"], "items": list_items(value["items"])}
     if kind == "callout":
         return {"kind": value.get("kind", "info"), "title": value["title"], "text": value["text"]}
     if kind == "faq":

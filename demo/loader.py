@@ -15,6 +15,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
 from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.translation_records import link_all_translations
 from organisaties.models import (
     Dienst,
     Doelgroep,
@@ -87,6 +88,8 @@ class DemoLoader:
         # After the translations: the demo organisations of every language are linked to their regions.
         self.created += load_regional_data(self.read("regiodekking.yaml"))
         self.load_synonyms()
+        # Translations built here are recorded in wagtail-localize, for their status and PO export.
+        link_all_translations(log=self.log)
         return self.created
 
     def load_synonyms(self):

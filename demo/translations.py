@@ -48,20 +48,25 @@ class TranslationLoader:
     def available(self) -> bool:
         return self.directory.is_dir() and (self.directory / "fases.yaml").exists()
 
-    def read(self, name):
+    def read(self, name) -> dict:
+        """A file of this language; one it does not have (a language without organisation texts) is empty."""
+        if not (self.directory / name).exists():
+            return {}
         with open(self.directory / name, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.safe_load(handle) or {}
 
     def load(self) -> int:
         self.source = Locale.get_default()
         self.locale, _ = Locale.objects.get_or_create(language_code=self.language_code)
         organisaties_file = self.read("organisaties.yaml")
-        self.situaties = self.translate_taxonomy(Situatie, self.read("situaties.yaml")["situaties"])
-        self.diensten = self.translate_taxonomy(Dienst, organisaties_file["services"])
-        self.doelgroepen = self.translate_taxonomy(Doelgroep, organisaties_file["audiences"])
-        self.organisaties = self.translate_organisaties(organisaties_file["organisaties"])
-        self.regelingen = self.translate_regelingen(self.read("regelingen.yaml")["regelingen"])
-        self.translate_pages(self.read("fases.yaml"), self.read("paginas.yaml")["paginas"])
+        self.situaties = self.translate_taxonomy(Situatie, self.read("situaties.yaml").get("situaties", {}))
+        self.diensten = self.translate_taxonomy(Dienst, organisaties_file.get("services", {}))
+        self.doelgroepen = self.translate_taxonomy(Doelgroep, organisaties_file.get("audiences", {}))
+        self.organisaties = self.translate_organisaties(organisaties_file.get("organisaties", {}))
+        regelingen_file = self.read("regelingen.yaml")
+        self.regeling_fallbacks = regelingen_file.get("fallbacks", {})
+        self.regelingen = self.translate_regelingen(regelingen_file.get("regelingen", {}))
+        self.translate_pages(self.read("fases.yaml"), self.read("paginas.yaml").get("paginas", {}))
         settings_file = self.read("instellingen.yaml")
         self.translate_helplines(settings_file.get("helplines", {}), settings_file.get("opening_hours", {}))
         return self.created
@@ -162,12 +167,21 @@ class TranslationLoader:
                     setattr(item, field, getattr(original, field))
                 item.title = text.get("title", original.title)
                 item.summary = text.get("summary", original.summary).strip()
+                # A language with only the short explanation (summary) says, in that language, where the long one
+                # is, rather than showing Dutch text in the middle of a translated page.
+                fallbacks = self.regeling_fallbacks
                 item.explanation = (
                     rich_text_from_paragraphs(text["explanation"])
                     if "explanation" in text
-                    else original.explanation
+                    else (
+                        rich_text_from_paragraphs(fallbacks["explanation"])
+                        if "explanation" in fallbacks
+                        else original.explanation
+                    )
                 )
-                item.applies_to = text.get("applies_to", original.applies_to).strip()
+                item.applies_to = text.get(
+                    "applies_to", fallbacks.get("applies_to", original.applies_to)
+                ).strip()
                 item.source_title = (
                     text.get("source_title", original.source_title) if original.source_title else ""
                 )
@@ -320,6 +334,11 @@ class TranslationLoader:
             path = value["path"]
             if path and not translated_target:
                 path = f"/{self.language_code}{path}"
+            elif target and not translated_target:
+                # Not translated into this language: its English (or Dutch) page, with the notice saying so.
+                english = Locale.objects.filter(language_code="en").first()
+                fallback = target.specific.get_translation_or_none(english) if english else None
+                path = f"{(fallback or target.specific).url}?niet_vertaald={self.language_code}"
             blocks.append(
                 {
                     "type": "entry_point",

@@ -144,3 +144,34 @@ class ContentGeneration(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class GecontroleerdeVertaling(models.Model):
+    """A qualified translator approved one translation (a page or snippet in one language).
+
+    Until then the translation is published with a line saying it has not been checked and that the Dutch text
+    prevails. Kept apart from the content models so every translatable page and snippet has it without a field of
+    its own; an approval counts only for the translation as it was then (see ``is_current_for``).
+    """
+
+    translation_key = models.UUIDField(_("translation key"), db_index=True)
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, verbose_name=_("language"))
+    translator = models.CharField(
+        _("checked by"), max_length=200, help_text=_("Name of the qualified translator who checked it.")
+    )
+    checked_at = models.DateTimeField(_("checked on"))
+
+    class Meta:
+        verbose_name = _("checked translation")
+        verbose_name_plural = _("checked translations")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "locale"], name="one_check_per_translation")
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.locale_id})"
+
+    def is_current_for(self, instance) -> bool:
+        """False once the translation was published again after the check: the new text was not checked."""
+        published = getattr(instance, "last_published_at", None)
+        return published is None or published <= self.checked_at

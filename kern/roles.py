@@ -13,7 +13,6 @@ TASK_NAME = "Goedkeuring door eindredactie"
 # (app_label, codename) of model permissions.
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("simple_translation", "submit_translation"),
     *[
         ("organisaties", f"{action}_{model}")
         for model in ("organisatie", "regeling")
@@ -28,6 +27,14 @@ EDITOR_PERMISSIONS = [
     ("wegwijzer", "change_hulplijn"),
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
+]
+# Both roles start translations in wagtail-localize. Given by kern/migrations/0006 (which took away
+# simple_translation's permission), not by 0002: on a fresh database 0002 may run before wagtail-localize's tables.
+TRANSLATION_PERMISSIONS = [("wagtail_localize", "submit_translation")]
+# Eindredacteuren record that a qualified translator checked a translation (kern.models.GecontroleerdeVertaling).
+TRANSLATION_CHECK_PERMISSIONS = [
+    ("wegwijzer", "add_gecontroleerdevertaling"),
+    ("wegwijzer", "change_gecontroleerdevertaling"),
 ]
 FINAL_EDITOR_PERMISSIONS = [
     *EDITOR_PERMISSIONS,

@@ -2,18 +2,21 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail_localize.models import Translation
 
 from kern.review_dates import today
 
 from .review_report import can_mark_checked, due_items, mark_checked
+from .translation_report import mark_translation_checked, translation_rows
 
 MAX_LOOK_AHEAD = datetime.timedelta(days=3653)  # ten years
 
@@ -65,3 +68,41 @@ def mark_as_checked(request, content_type_id, pk):
         },
     )
     return redirect("wegwijzer_review_report")
+
+
+def translation_report(request):
+    """Every translation with its state; ``?taal=pl`` for one language, ``?achter=1`` for only those behind."""
+    languages = [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    language = request.GET.get("taal", "")
+    if language not in dict(languages):
+        language = ""
+    only_behind = request.GET.get("achter") == "1"
+    return TemplateResponse(
+        request,
+        "redactie/translation_report.html",
+        {
+            "rows": translation_rows(language, only_behind),
+            "languages": languages,
+            "language": language,
+            "only_behind": only_behind,
+            "can_check": request.user.has_perm("wegwijzer.add_gecontroleerdevertaling"),
+        },
+    )
+
+
+@require_POST
+def mark_translation_checked_view(request, translation_id):
+    if not request.user.has_perm("wegwijzer.add_gecontroleerdevertaling"):
+        raise PermissionDenied
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    translator = request.POST.get("translator", "").strip()[:200]
+    if not translator:
+        messages.error(request, _("Give the name of the qualified translator who checked the translation."))
+    else:
+        mark_translation_checked(translation, translator, request.user)
+        messages.success(
+            request,
+            _("The translation of “%(title)s” is marked as checked by %(translator)s.")
+            % {"title": translation.source.object_repr, "translator": translator},
+        )
+    return redirect("wegwijzer_translation_report")

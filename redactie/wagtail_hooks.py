@@ -30,6 +30,12 @@ def review_urls():
             BrokenLinksReport.as_view(results_only=True),
             name="wegwijzer_broken_links_results",
         ),
+        path("vertalingen/", views.translation_report, name="wegwijzer_translation_report"),
+        path(
+            "vertalingen/<int:translation_id>/gecontroleerd/",
+            views.mark_translation_checked_view,
+            name="wegwijzer_mark_translation_checked",
+        ),
     ]
 
 
@@ -41,6 +47,11 @@ def review_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def broken_links_menu_item():
     return MenuItem(_("Broken links"), reverse("wegwijzer_broken_links"), icon_name="warning", order=51)
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return MenuItem(_("Translations"), reverse("wegwijzer_translation_report"), icon_name="globe", order=60)
 
 
 class ReviewPanel(Component):
@@ -61,6 +72,11 @@ def add_review_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action("wegwijzer.mark_checked", _("Mark as checked"), _("Marked as checked"))
+    actions.register_action(
+        "wegwijzer.translation_checked",
+        _("Translation checked"),
+        _("Translation checked by a qualified translator"),
+    )
 
 
 hooks.register("construct_wagtail_userbar", use_wegwijzer_checks)

@@ -8,11 +8,12 @@ so a new model cannot be forgotten.
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from fases.models import FasePage, HomePage, StapPage
 from kern.invalidation import shown_on_public_pages
-from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.models import GecontroleerdeVertaling, Hulplijn, InformatiePagina, SiteInstellingen
 from kern.page_cache import GENERATION_KEY
 from organisaties.models import (
     Dienst,
@@ -27,6 +28,7 @@ from organisaties.models import (
     RegiotypeBron,
     Situatie,
 )
+from zoeken.models import Synoniem
 
 pytestmark = pytest.mark.django_db
 
@@ -214,6 +216,24 @@ def save_first(model):
     return change
 
 
+def check_translation():
+    step = (
+        StapPage.objects.get(locale__language_code="en", slug="acute-danger")
+        if StapPage.objects.filter(locale__language_code="en", slug="acute-danger").exists()
+        else StapPage.objects.filter(locale__language_code="en").first()
+    )
+    GecontroleerdeVertaling.objects.create(
+        translation_key=step.translation_key, locale=step.locale, translator="Test", checked_at=timezone.now()
+    )
+    return None, None  # the "not yet checked" line goes from that page
+
+
+def edit_synoniem():
+    synoniem = Synoniem.objects.filter(locale__language_code="nl").first()
+    synoniem.save()
+    return None, None  # search results follow the synonyms
+
+
 CHANGES = {
     "wegwijzer.Hulplijn": edit_hulplijn,
     "wegwijzer.SiteInstellingen": edit_settings,
@@ -243,6 +263,8 @@ CHANGES = {
     "organisaties.Regiotype": save_first(Regiotype),
     "organisaties.RegioBron": save_first(RegioBron),
     "organisaties.RegiotypeBron": save_first(RegiotypeBron),
+    "wegwijzer.GecontroleerdeVertaling": check_translation,
+    "zoeken.Synoniem": edit_synoniem,
 }
 
 

@@ -25,6 +25,28 @@ def test_project_catalogue_is_complete(catalogue):
     assert not fuzzy, f"fuzzy in {catalogue}: {fuzzy}"
 
 
+def _ids(catalogue):
+    with open(catalogue, "rb") as handle:
+        return {message.id for message in read_po(handle) if message.id}
+
+
+DUTCH = Path(settings.BASE_DIR, "locale", "nl", "LC_MESSAGES", "django.po")
+
+
+def test_every_language_but_english_has_a_catalogue():
+    """English is the msgid language; every other language of the site needs its own catalogue."""
+    have = {path.parts[-3] for path in CATALOGUES}
+    assert have == {code for code, _name in settings.LANGUAGES} - {"en"}
+
+
+@pytest.mark.parametrize(
+    "catalogue", [path for path in CATALOGUES if path != DUTCH], ids=lambda path: path.parts[-3]
+)
+def test_every_dutch_message_is_in_every_catalogue(catalogue):
+    missing = _ids(DUTCH) - _ids(catalogue)
+    assert not missing, f"missing in {catalogue}: {sorted(map(str, missing))}"
+
+
 def test_dutch_lives_at_the_root_and_english_under_en(client, soup):
     dutch = soup(client.get("/"))
     english = soup(client.get("/en/"))
@@ -103,32 +125,32 @@ def test_english_content_is_linked_like_the_dutch(client, soup):
 
 
 def test_a_third_language_needs_only_settings_and_content(client, soup, settings):
-    """Polish, say: add it to LANGUAGES, create the locale and translate the pages; no code changes."""
+    """Hungarian, say: add it to LANGUAGES, create the locale and translate the pages; no code changes."""
     from django.utils.translation import trans_real
     from wagtail.coreutils import get_content_languages
     from wagtail.models import Locale
 
     from fases.models import HomePage
 
-    languages = [*settings.LANGUAGES, ("pl", "Polski")]
+    languages = [*settings.LANGUAGES, ("hu", "Magyar")]
     settings.LANGUAGES = languages
     settings.WAGTAIL_CONTENT_LANGUAGES = languages
     get_content_languages.cache_clear()
     trans_real.get_languages.cache_clear()
     try:
-        polish = Locale.objects.create(language_code="pl")
+        hungarian = Locale.objects.create(language_code="hu")
         home = HomePage.objects.get(locale__language_code="nl")
-        translation = home.copy_for_translation(polish)
-        translation.title = "Wegwijzer Handel Ludźmi"
+        translation = home.copy_for_translation(hungarian)
+        translation.title = "Útmutató az emberkereskedelemről"
         translation.save_revision().publish()
 
-        response = client.get("/pl/")
+        response = client.get("/hu/")
         assert response.status_code == 200
         page = soup(response)
-        assert page.html["lang"] == "pl"
-        assert page.select_one("h1").get_text(strip=True) == "Wegwijzer Handel Ludźmi"
+        assert page.html["lang"] == "hu"
+        assert page.select_one("h1").get_text(strip=True) == "Útmutató az emberkereskedelemről"
         switcher = {a["hreflang"]: a["href"] for a in soup(client.get("/")).select(".language-switcher a")}
-        assert switcher["pl"] == "/pl/"
+        assert switcher["hu"] == "/hu/"
     finally:
         get_content_languages.cache_clear()
         trans_real.get_languages.cache_clear()

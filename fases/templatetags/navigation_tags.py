@@ -1,14 +1,18 @@
 """Site-wide template tags: navigation, breadcrumbs, footer links and the home link per language."""
 
+import re
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from fases.models import FasePage, journey_outline
 from kern.i18n import active_language_code, in_active_language
 from kern.models import InformatiePagina
+from kern.translation_checks import translation_checked
 
 register = template.Library()
 
@@ -84,13 +88,36 @@ def _language_home(language_code: str) -> str:
     return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
 
 
+# A page missing in the chosen language opens in one of these instead, with a notice in the chosen language.
+FALLBACK_LANGUAGES = ("en", "nl")
+# The municipality chosen elsewhere on the site travels along with the situation when it is a plain slug.
+_SLUG = re.compile(r"^[a-z0-9-]{1,80}$")
+
+
+def _carried_query(context) -> dict:
+    """The situation (and municipality) to keep in the URL when switching language."""
+    selection = context.get("selection")
+    query = dict(selection.values) if selection else {}
+    request = context.get("request")
+    gemeente = request.GET.get("gemeente", "") if request is not None else ""
+    if _SLUG.match(gemeente):
+        query["gemeente"] = gemeente
+    return query
+
+
+def _with_query(url: str, query: dict) -> str:
+    return f"{url}?{urlencode(query)}" if query else url
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """(code, name, url, exact) for every language, for the switcher and hreflang links.
 
-    A 404 page (which has ``request_path`` in its context) links to each language's home page, without hreflang.
+    A page without a translation links to its English or Dutch version with ``niet_vertaald=<code>``, which shows
+    a notice in the chosen language (never a 404). A 404 page (which has ``request_path`` in its context) links
+    to each language's home page, without hreflang.
 
-    ``exact`` is false where the page has no translation and the link falls back to that language's home page.
+    ``exact`` is false where the link falls back to another language's page or to a home page.
     """
 
     request = context.get("request")
@@ -98,8 +125,7 @@ def language_links(context):
     if cached is not None:
         return cached
     page = context.get("page")
-    selection = context.get("selection")
-    querystring = selection.querystring if selection else ""
+    query = _carried_query(context)
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -109,12 +135,50 @@ def language_links(context):
         if isinstance(page, Page):
             url = translations.get(code)
             exact = url is not None
-            url = url or _language_home(code)
+            if exact:
+                url = _with_query(url, query)
+            else:
+                fallback = next(
+                    (translations[other] for other in FALLBACK_LANGUAGES if translations.get(other)), None
+                )
+                url = (
+                    _with_query(fallback, {**query, "niet_vertaald": code})
+                    if fallback
+                    else _with_query(_language_home(code), query)
+                )
         elif request is not None and "request_path" not in context:
-            url, exact = translate_url(request.path, code), True
+            url, exact = _with_query(translate_url(request.path, code), query), True
         else:
             url, exact = _language_home(code), False
-        links.append((code, name, f"{url}{querystring}", exact))
+        links.append((code, name, url, exact))
     if request is not None:
         request._wegwijzer_language_links = links
     return links
+
+
+@register.inclusion_tag("includes/translation_notices.html", takes_context=True)
+def translation_notices(context):
+    """The lines above the content about its language: not checked by a translator, or not translated at all."""
+    request = context.get("request")
+    missing = request.GET.get("niet_vertaald", "") if request is not None else ""
+    languages = dict(settings.LANGUAGES)
+    current = get_language() or settings.LANGUAGE_CODE
+    if missing not in languages or missing == current:
+        missing = ""
+    return {
+        "missing": missing,
+        "missing_bidi": bool(missing) and get_language_info(missing)["bidi"],
+        "current": current,
+        "missing_name": languages.get(missing, ""),
+        "current_name": languages.get(current, ""),
+        "unchecked": current != settings.LANGUAGE_CODE
+        and not translation_checked(context.get("page") or context.get("object")),
+        "dutch_url": _dutch_url(context),
+    }
+
+
+def _dutch_url(context) -> str:
+    for code, _name, url, exact in language_links(context):
+        if code == settings.LANGUAGE_CODE and exact:
+            return url
+    return ""

@@ -37,8 +37,11 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
+    # Translations per segment with status, PO export and import (wagtail-localize). simple_translation stays
+    # installed only because migration wegwijzer.0002 depends on it; no role has its permission any more.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.simple_translation",
-    "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -155,11 +158,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Dutch is the site's language and lives at the root; English under /en/.
+# Languages: Dutch is the site's language and lives at the root; the others under their code (/en/, /pl/, ...).
+# Each language is named in itself, as the language switcher shows it. Arabic is written right to left (Django's
+# LANGUAGES_BIDI), which sets dir="rtl" on the document.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("uk", "Українська"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# No machine translation: WAGTAILLOCALIZE_MACHINE_TRANSLATOR is deliberately not set, so no text leaves the server
+# unless an administrator configures a translation service here.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
