@@ -32,7 +32,14 @@ def stream_data(blocks: list, organisaties: dict, regelingen: dict) -> list[dict
     data = []
     for block in blocks or []:
         ((kind, value),) = block.items()
-        data.append({"type": kind, "value": _block_value(kind, value, organisaties, regelingen)})
+        # Every block, nested ones too, needs its id: wagtail-localize names each translatable segment by it.
+        data.append(
+            {
+                "type": kind,
+                "value": _block_value(kind, value, organisaties, regelingen),
+                "id": str(uuid.uuid4()),
+            }
+        )
     return data
 
 
