@@ -290,12 +290,16 @@ class DemoLoader:
             body=self._body(data.get("body")),
             regionale_hulp=bool(data.get("regionale_hulp")),
             regeling_links=[
-                StapRegeling(regeling=self.regelingen[link["slug"]], note=link.get("note") or "")
-                for link in data.get("regelingen", [])
+                StapRegeling(
+                    regeling=self.regelingen[link["slug"]], note=link.get("note") or "", sort_order=order
+                )
+                for order, link in enumerate(data.get("regelingen", []))
             ],
             organisatie_links=[
-                StapOrganisatie(organisatie=self.organisaties[link["slug"]], note=link.get("note") or "")
-                for link in data.get("organisaties", [])
+                StapOrganisatie(
+                    organisatie=self.organisaties[link["slug"]], note=link.get("note") or "", sort_order=order
+                )
+                for order, link in enumerate(data.get("organisaties", []))
             ],
             bronnen=sources(StapBron, data.get("bronnen")),
             **check_fields(data),

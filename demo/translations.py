@@ -308,6 +308,7 @@ class TranslationLoader:
                 StapRegeling(
                     regeling=self.regelingen[link.regeling.slug],
                     note=regeling_notes[index] if index < len(regeling_notes) else "",
+                    sort_order=index,
                 )
                 for index, link in enumerate(regeling_links)
             ],
@@ -315,6 +316,7 @@ class TranslationLoader:
                 StapOrganisatie(
                     organisatie=self.organisaties[link.organisatie.slug],
                     note=organisatie_notes[index] if index < len(organisatie_notes) else "",
+                    sort_order=index,
                 )
                 for index, link in enumerate(organisatie_links)
             ],

@@ -79,11 +79,13 @@ def current_generation() -> int:
 
 def _stored_generation() -> int:
     try:
-        row = ContentGeneration.objects.order_by("pk").first()
+        # In a savepoint: while the database is away, the failed read must not break the transaction around it.
+        with transaction.atomic():
+            row = ContentGeneration.objects.order_by("pk").first()
+            if row is None:
+                row = ContentGeneration.objects.create(value=_clock())
     except DatabaseError:
         return UNKNOWN_GENERATION
-    if row is None:
-        row = ContentGeneration.objects.create(value=_clock())
     return row.value
 
 
