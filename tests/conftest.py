@@ -80,9 +80,6 @@ KNOWN_FAILURES = {
         "on PostgreSQL the simulated outage inside the test's transaction leaves it unusable once the content "
         "generation is read from the database; the real outage test (make outage, in CI) covers recovery"
     ),
-    "tests/browser/test_no_trail_back.py::test_on_a_phone_the_shift_hint_is_hidden_and_the_heading_starts_on_the_first_screen": (
-        "with eight languages in the switcher the phone header pushes the step heading below the first screen"
-    ),
 }
 
 
