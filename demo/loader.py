@@ -79,17 +79,20 @@ class DemoLoader:
         self.load_information_pages(home, self.read("paginas.yaml")["paginas"])
         self._finish_entry_points()
         self.load_settings(self.read("instellingen.yaml"))
+        placeholders = set()
         for language_code, _name in settings.LANGUAGES:
             if language_code == settings.LANGUAGE_CODE:
                 continue
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+                placeholders |= translation.placeholders()
         # After the translations: the demo organisations of every language are linked to their regions.
         self.created += load_regional_data(self.read("regiodekking.yaml"))
         self.load_synonyms()
         # Translations built here are recorded in wagtail-localize, for their status and PO export.
-        link_all_translations(log=self.log)
+        # The "not yet in this language" lines stand in for untranslated texts: those stay waiting in it.
+        link_all_translations(log=self.log, placeholders=placeholders)
         return self.created
 
     def load_synonyms(self):
