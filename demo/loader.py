@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
-from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.models import Hulplijn, HulplijnBron, InformatiePagina, SiteInstellingen
 from kern.translation_records import link_all_translations
 from organisaties.models import (
     Dienst,
@@ -341,6 +341,7 @@ class DemoLoader:
                         slug=row["slug"],
                         intro=(row.get("intro") or "").strip(),
                         body=self._body(row.get("body")),
+                        show_helplines=row.get("hulplijnen", False),
                         show_in_menus=True,
                     ),
                 )
@@ -358,12 +359,14 @@ class DemoLoader:
             self.created += 1
         if not Hulplijn.objects.filter(locale=self.locale).exists():
             for order, line in enumerate(data["helplines"]):
-                Hulplijn.objects.create(
+                Hulplijn(
                     locale=self.locale,
                     sort_order=order,
                     name=line["name"],
                     number=line["number"],
                     description=line.get("description", ""),
                     opening_hours=line.get("opening_hours", ""),
-                )
+                    bronnen=sources(HulplijnBron, line.get("bronnen")),
+                    **check_fields(line),
+                ).save()
                 self.created += 1
