@@ -31,7 +31,7 @@ from organisaties.models import (
 from zoeken.models import Synoniem
 
 from .blocks import rich_text_from_paragraphs, stream_data
-from .facts import check_fields, sources
+from .facts import check_fields, organisation_check_fields, sources
 from .regios import load_regional_data
 from .translations import TranslationLoader
 
@@ -177,8 +177,10 @@ class DemoLoader:
                     coverage=row.get("coverage") or Organisatie.Coverage.NATIONAL,
                     region=row.get("region") or "",
                     reachability=(row.get("bereikbaarheid") or "").strip(),
+                    soort=row.get("soort") or "",
+                    spoken_languages=", ".join(row.get("talen") or []),
                     bronnen=sources(OrganisatieBron, row.get("bronnen")),
-                    **check_fields(row),
+                    **organisation_check_fields(row),
                     live=False,
                 )
                 item.services = [diensten[slug] for slug in row.get("services", [])]

@@ -34,6 +34,8 @@ COPIED_ORGANISATION_FIELDS = [
     "website",
     "always_available",
     "coverage",
+    "soort",
+    "spoken_languages",
 ]
 COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url", "time_limit_source_url"]
 
