@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
-from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.models import Hulplijn, HulplijnBron, InformatiePagina, SiteInstellingen
 from kern.translation_records import link_all_translations
 from organisaties.models import (
     Dienst,
@@ -31,7 +31,7 @@ from organisaties.models import (
 from zoeken.models import Synoniem
 
 from .blocks import rich_text_from_paragraphs, stream_data
-from .facts import check_fields, sources
+from .facts import check_fields, organisation_check_fields, sources
 from .regios import load_regional_data
 from .translations import TranslationLoader
 
@@ -180,8 +180,10 @@ class DemoLoader:
                     coverage=row.get("coverage") or Organisatie.Coverage.NATIONAL,
                     region=row.get("region") or "",
                     reachability=(row.get("bereikbaarheid") or "").strip(),
+                    soort=row.get("soort") or "",
+                    spoken_languages=", ".join(row.get("talen") or []),
                     bronnen=sources(OrganisatieBron, row.get("bronnen")),
-                    **check_fields(row),
+                    **organisation_check_fields(row),
                     live=False,
                 )
                 item.services = [diensten[slug] for slug in row.get("services", [])]
@@ -344,6 +346,7 @@ class DemoLoader:
                         slug=row["slug"],
                         intro=(row.get("intro") or "").strip(),
                         body=self._body(row.get("body")),
+                        show_helplines=row.get("hulplijnen", False),
                         show_in_menus=True,
                     ),
                 )
@@ -361,12 +364,14 @@ class DemoLoader:
             self.created += 1
         if not Hulplijn.objects.filter(locale=self.locale).exists():
             for order, line in enumerate(data["helplines"]):
-                Hulplijn.objects.create(
+                Hulplijn(
                     locale=self.locale,
                     sort_order=order,
                     name=line["name"],
                     number=line["number"],
                     description=line.get("description", ""),
                     opening_hours=line.get("opening_hours", ""),
-                )
+                    bronnen=sources(HulplijnBron, line.get("bronnen")),
+                    **check_fields(line),
+                ).save()
                 self.created += 1

@@ -13,7 +13,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
-from kern.models import Hulplijn, InformatiePagina
+from kern.models import Hulplijn, HulplijnBron, InformatiePagina
 from organisaties.models import (
     Dienst,
     Doelgroep,
@@ -34,6 +34,8 @@ COPIED_ORGANISATION_FIELDS = [
     "website",
     "always_available",
     "coverage",
+    "soort",
+    "spoken_languages",
 ]
 COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url", "time_limit_source_url"]
 
@@ -83,10 +85,11 @@ class TranslationLoader:
         return {text.strip() for text in texts if isinstance(text, str)}
 
     def translate_helplines(self, descriptions: dict, opening_hours: dict):
-        """Helplines keyed by their (Dutch) name; the description and opening hours are translated."""
+        """Helplines keyed by their (Dutch) name; the description and opening hours are translated, the sources and
+        check dates are those of the Dutch original."""
         for original in Hulplijn.objects.filter(locale=self.source):
             if self._existing(original) is None:
-                Hulplijn.objects.create(
+                Hulplijn(
                     translation_key=original.translation_key,
                     locale=self.locale,
                     name=original.name,
@@ -94,7 +97,9 @@ class TranslationLoader:
                     description=descriptions.get(original.name, original.description),
                     opening_hours=opening_hours.get(original.name, original.opening_hours),
                     sort_order=original.sort_order,
-                )
+                    bronnen=copied_sources(HulplijnBron, original),
+                    **original_check_fields(original),
+                ).save()
                 self.created += 1
 
     # Snippets ------------------------------------------------------------------------------------------------
@@ -293,6 +298,7 @@ class TranslationLoader:
                         slug=text["slug"],
                         intro=(text.get("intro") or "").strip(),
                         body=self._body(text.get("body")),
+                        show_helplines=original.show_helplines,
                     ),
                     original,
                 )
