@@ -5,7 +5,6 @@ Home, phase and step pages all show (part of) this structure: the main navigatio
 not apply to it drop out of the numbering and the previous/next chain.
 """
 
-import copy
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
@@ -66,6 +65,12 @@ class Journey:
         return number, len(route)
 
 
+def situation_tags(step) -> dict[str, set[str]]:
+    """The step's tags per question, as the outline keeps them (read once when the outline is built)."""
+    tags = getattr(step, "outline_situation_tags", None)
+    return tags if tags is not None else step.situation_slugs()
+
+
 def journey_for(outline: list, selection: SituationSelection | None = None) -> Journey:
     """The journey from an outline [(phase, [steps])], each step marked as applying to the situation or not."""
     selection = selection or SituationSelection()
@@ -73,9 +78,11 @@ def journey_for(outline: list, selection: SituationSelection | None = None) -> J
     for phase_page, steps in outline:
         phase = PhaseEntry(phase_page)
         for shared_step in steps:
-            # The outline is shared between requests: mark a shallow copy, never the shared object.
-            step = copy.copy(shared_step)
-            step.applies = selection.matches(shared_step.situation_slugs())
+            # The outline is shared between requests and threads: mark a shallow copy, never the shared object.
+            # (A plain copy of the attributes: copy.copy goes through pickling's protocol, ten times slower.)
+            step = object.__new__(type(shared_step))
+            step.__dict__.update(shared_step.__dict__)
+            step.applies = selection.matches(situation_tags(shared_step))
             phase.steps.append(step)
         phases.append(phase)
     return Journey(phases, selection)

@@ -2,11 +2,10 @@
 
 from django import forms
 from django.apps import apps
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -19,8 +18,8 @@ from wagtail.url_routing import RouteResult
 from kern.blocks import EntryPointBlock, InhoudStreamBlock
 from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
 from kern.i18n import active_language_code
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
 from kern.page_mixins import ReadOnlyPageMixin
+from kern.per_generation import kept
 from kern.review_dates import Reviewable, page_tabs
 from kern.sources import Source
 from organisaties.forms import LocaleTagChoicesMixin
@@ -30,8 +29,6 @@ from organisaties.situations import SituationTaggedMixin
 from .blocks import StapInhoudStreamBlock
 from .handout import DISCREET_WORDS, mentions_discreet_word
 from .journey import journey_for
-
-OUTLINE_TIMEOUT = 24 * 60 * 60
 
 
 class HomePage(ReadOnlyPageMixin, Page):
@@ -65,14 +62,19 @@ class HomePage(ReadOnlyPageMixin, Page):
         return _journey(self, request)
 
     def route(self, request, path_components):
-        """Finds the page a path names in one query for the known page types.
+        """Finds the page a path names without walking the tree.
 
-        Wagtail's default routing walks the tree one level at a time, two queries per level. Phases, steps and
-        information pages sit at known depths, so they are looked up directly by their URL path; anything else
+        Wagtail's default routing walks the tree one level at a time, two queries per level. Live, public phases
+        and steps are in the journey outline, which is kept per content generation: they are found there without
+        a query. Information pages (and pages the outline leaves out, such as private ones, whose privacy Wagtail
+        then checks) sit at known depths and are looked up directly by their URL path in one query; anything else
         (a page type added later) still goes through the default routing.
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            known = outline_page(active_language_code(), url_path)
+            if known is not None and known.locale_id == self.locale_id:
+                return RouteResult(known)
             candidates = {1: ("fases.FasePage", "wegwijzer.InformatiePagina"), 2: ("fases.StapPage",)}
             for label in candidates.get(len(path_components), ()):
                 model = apps.get_model(label)
@@ -85,7 +87,7 @@ class HomePage(ReadOnlyPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["journey"] = self.journey(request)
+        context["journey"] = SimpleLazyObject(lambda: self.journey(request))
         return context
 
 
@@ -117,9 +119,9 @@ class FasePage(ReadOnlyPageMixin, Reviewable, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        journey = self.journey(request)
-        context["journey"] = journey
-        context["phase"] = next((p for p in journey.phases if p.page.pk == self.pk), None)
+        place = JourneyPlace(self, request)
+        context["journey"] = SimpleLazyObject(lambda: place.journey)
+        context["phase"] = SimpleLazyObject(lambda: place.own_phase)
         return context
 
 
@@ -237,25 +239,58 @@ class StapPage(ReadOnlyPageMixin, Reviewable, PublicChangeNote, SituationTaggedM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        journey = self.journey(request)
-        selection = selection_for_request(request)
-        previous_step, next_step = journey.neighbours(self)
-        step_number, step_total = journey.position(self)
-        phase = journey.phase_of(self)
-        in_journey = next((step for step in journey.steps if step.pk == self.pk), None)
+        place = JourneyPlace(self, request)
         context.update(
-            journey=journey,
-            phase=phase,
-            previous_step=previous_step,
-            next_step=next_step,
-            step_number=step_number,
-            step_total=step_total,
-            applies=in_journey.applies
-            if in_journey is not None
-            else selection.matches(self.situation_slugs()),
-            links=StepLinks(self, selection, preview=getattr(request, "is_preview", False)),
+            journey=SimpleLazyObject(lambda: place.journey),
+            phase=SimpleLazyObject(lambda: place.step_phase),
+            previous_step=SimpleLazyObject(lambda: place.neighbours[0]),
+            next_step=SimpleLazyObject(lambda: place.neighbours[1]),
+            step_number=SimpleLazyObject(lambda: place.position[0]),
+            step_total=SimpleLazyObject(lambda: place.position[1]),
+            applies=SimpleLazyObject(lambda: place.applies),
+            links=StepLinks(self, place.selection, preview=getattr(request, "is_preview", False)),
         )
         return context
+
+
+class JourneyPlace:
+    """Where a page sits in the visitor's journey, worked out only when the template first asks.
+
+    A page's content is a cached fragment (see the page templates): when it is in the cache, the template asks
+    nothing, and the journey is never built. The context hands these out as lazy objects.
+    """
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.selection = selection_for_request(request)
+
+    @cached_property
+    def journey(self):
+        return self.page.journey(self.request)
+
+    @cached_property
+    def own_phase(self):
+        return next((phase for phase in self.journey.phases if phase.page.pk == self.page.pk), None)
+
+    @cached_property
+    def step_phase(self):
+        return self.journey.phase_of(self.page)
+
+    @cached_property
+    def neighbours(self) -> tuple:
+        return self.journey.neighbours(self.page)
+
+    @cached_property
+    def position(self) -> tuple:
+        return self.journey.position(self.page)
+
+    @cached_property
+    def applies(self) -> bool:
+        in_journey = next((step for step in self.journey.steps if step.pk == self.page.pk), None)
+        if in_journey is not None:
+            return in_journey.applies
+        return self.selection.matches(self.page.situation_slugs())
 
 
 def _journey(page, request):
@@ -269,15 +304,26 @@ def _journey(page, request):
 def journey_outline(language: str) -> list:
     """[(phase, [steps])] of a language: every live, public phase and step in tree order, with the steps'
     situation tags. Every page shows it, so it is kept in the cache per content generation (three queries)."""
-    generation = current_generation()
-    if generation == UNKNOWN_GENERATION:
-        return _load_outline(language)
-    key = f"journey:{generation}:{language}"
-    outline = cache.get(key)
-    if outline is None:
-        outline = _load_outline(language)
-        cache.set(key, outline, OUTLINE_TIMEOUT)
-    return outline
+    return kept(f"journey:{language}", lambda: _load_outline(language))
+
+
+def outline_page(language: str, url_path: str):
+    """The live, public phase or step at ``url_path``, from the outline: a copy of its own for this request."""
+    pages = kept(f"journey-paths:{language}", lambda: _outline_paths(journey_outline(language)))
+    shared = pages.get(url_path)
+    if shared is None:
+        return None
+    page = object.__new__(type(shared))
+    page.__dict__.update(shared.__dict__)
+    return page
+
+
+def _outline_paths(outline: list) -> dict:
+    paths = {}
+    for phase, steps in outline:
+        paths[phase.url_path] = phase
+        paths.update((step.url_path, step) for step in steps)
+    return paths
 
 
 def _load_outline(language: str) -> list:
@@ -296,6 +342,8 @@ def _load_outline(language: str) -> list:
     for step in steps:
         phase = outline.get(step.path[: -Page.steplen])
         if phase is not None:
+            # Kept with the outline, so that each request matches plain sets instead of walking the prefetch.
+            step.outline_situation_tags = step.situation_slugs()
             phase[1].append(step)
     return list(outline.values())
 
@@ -318,14 +366,7 @@ class StepLinks:
                 "regelingen": self.step.regelingen()[0],
                 "organisaties": self.step.organisaties()[0],
             }
-        generation = current_generation()
-        key = f"step-links:{generation}:{self.step.pk}"
-        links = cache.get(key) if generation != UNKNOWN_GENERATION else None
-        if links is None:
-            links = links_for_steps([self.step.pk])[self.step.pk]
-            if generation != UNKNOWN_GENERATION:
-                cache.set(key, links, OUTLINE_TIMEOUT)
-        return links
+        return kept(f"step-links:{self.step.pk}", lambda: links_for_steps([self.step.pk])[self.step.pk])
 
     @cached_property
     def _regelingen(self):

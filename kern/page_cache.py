@@ -19,6 +19,7 @@ those tags never cache previews.
 import hashlib
 import logging
 import re
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,8 +59,20 @@ PAGE_CACHE_PARAMETERS = {
 }
 
 
+# The generation a public page request was answered under: read once when it arrives (PageCacheMiddleware), so
+# the page, its fragments and the values kept for it (kern/per_generation.py) all agree, for one cache read.
+_request_generation: ContextVar[int | None] = ContextVar("content_generation", default=None)
+
+
 def current_generation() -> int:
     """The content generation; UNKNOWN_GENERATION while the cache is down."""
+    pinned = _request_generation.get()
+    if pinned is not None:
+        return pinned
+    return _read_generation()
+
+
+def _read_generation() -> int:
     try:
         generation = cache.get(GENERATION_KEY)
     except Exception:
@@ -161,12 +174,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not _cacheable_request(request):
+            # Editors and forms: every read sees the newest generation (a publish raises it mid-request).
+            return self.get_response(request)
+        token = _request_generation.set(request_generation(request))
+        try:
+            return self._answer(request)
+        finally:
+            _request_generation.reset(token)
+
+    def _answer(self, request):
         timeout = settings.PAGE_CACHE_SECONDS
         parameters = cache_key_parameters(request)
-        if timeout <= 0 or parameters is None or not _cacheable_request(request):
-            return self.get_response(request)
         generation = request_generation(request)
-        if generation == UNKNOWN_GENERATION:
+        if timeout <= 0 or parameters is None or generation == UNKNOWN_GENERATION:
             return self.get_response(request)
         key = _key(request, generation, parameters)
         try:

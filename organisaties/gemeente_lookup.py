@@ -10,10 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
+from kern.per_generation import kept
 
 from .regio_models import APOSTROPHES, GEMEENTE_CODE, Gemeente, Gemeentenaam, name_key
 
@@ -110,14 +109,7 @@ def lookup_for_request(request) -> Lookup | None:
 
 def gemeente_names() -> list[str]:
     """Every name a visitor may type, for the suggestions of the ``<datalist>``: one query per content change."""
-    generation = current_generation()
-    key = f"gemeente-names:{generation}"
-    names = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    if names is None:
-        names = _load_gemeente_names()
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, names, 24 * 60 * 60)
-    return names
+    return kept("gemeente-names", _load_gemeente_names)
 
 
 def _load_gemeente_names() -> list[str]:

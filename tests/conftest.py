@@ -32,9 +32,13 @@ def fresh_cache():
     """Each test starts with an empty cache: content changed by an earlier (rolled back) test must not linger."""
     from django.core.cache import cache
 
+    from kern.per_generation import forget_in_process
+
     cache.clear()
+    forget_in_process()
     yield
     cache.clear()
+    forget_in_process()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,10 +1,13 @@
 """A flood of expensive requests gets polite 503s; cached pages, /health/ and the admin keep being answered."""
 
+import multiprocessing
+import os
 import threading
 
 import pytest
 from django.core.cache import cache
 
+from kern.server_slots import ServerSlots
 from wegwijzer.busy import ConcurrencyLimit
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,43 @@ def test_when_busy_cached_pages_and_health_are_still_served(client, monkeypatch,
 
 def test_when_busy_editors_can_still_work(admin_client, server_at_its_limit):
     assert admin_client.get("/admin/").status_code == 200
+
+
+def test_the_server_wide_slots_are_shared_and_a_dead_holder_frees_its_slot(tmp_path):
+    slots = ServerSlots(tmp_path, "search", 1)
+    held = slots.acquire(wait_seconds=0)
+    assert held is not None
+    assert slots.acquire(wait_seconds=0.05) is None, "the only slot is taken, also for another thread or process"
+    ServerSlots.release(held)
+    # A worker that dies while it holds the slot: the kernel lets go of its lock.
+    child = multiprocessing.get_context("fork").Process(target=_hold_a_slot_and_die, args=(tmp_path,))
+    child.start()
+    child.join(timeout=10)
+    again = slots.acquire(wait_seconds=1)
+    assert again is not None
+    ServerSlots.release(again)
+
+
+def _hold_a_slot_and_die(directory):
+    ServerSlots(directory, "search", 1).acquire(wait_seconds=1)
+    os._exit(1)
+
+
+def test_searches_wait_for_a_server_slot_while_cached_pages_and_health_go_on(client, settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.SERVER_SLOTS_DIR = tmp_path
+    settings.SEARCHES_PER_SERVER = 1
+    settings.EXPENSIVE_REQUEST_WAIT_SECONDS = 0
+    assert client.get("/").status_code == 200  # now in the page cache
+    assert client.get("/zoeken/?q=opvang").status_code == 200, "a free slot: the search runs"
+    elsewhere = ServerSlots(tmp_path, "search", 1).acquire(wait_seconds=0)  # another worker searches
+    try:
+        busy = client.get("/zoeken/?q=opvang+politie")
+        assert busy.status_code == 503 and busy["Retry-After"].isdigit()
+        assert "112" in busy.content.decode()
+        assert client.get("/")["X-Cache"] == "HIT"
+        assert client.get("/health/").status_code == 200
+        assert client.get("/beschermen/opvang/").status_code == 200, "other renders do not need a search slot"
+    finally:
+        ServerSlots.release(elsewhere)
+    assert client.get("/zoeken/?q=opvang+politie").status_code == 200, "the slot is free again"

@@ -92,7 +92,7 @@ def test_the_site_keeps_working_without_its_cache(visitor, settings):
     settings.PAGE_CACHE_SECONDS = 300
     with (
         mock.patch("kern.page_cache.cache", BrokenCache()),
-        mock.patch("fases.models.cache", BrokenCache()),
+        mock.patch("kern.per_generation.cache", BrokenCache()),
         mock.patch("kern.helplines.cache", BrokenCache()),
         mock.patch("wegwijzer.health.cache", BrokenCache()),
     ):

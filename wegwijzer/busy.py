@@ -7,6 +7,9 @@ moment for their turn (EXPENSIVE_REQUESTS_WAITING, up to EXPENSIVE_REQUEST_WAIT_
 polite 503 with Retry-After and the emergency numbers at once. gunicorn's threads (gunicorn.conf.py) keep the
 other requests flowing meanwhile. /health/ and the admin are never limited: a load balancer must see the server
 as alive while it sheds load, and editors must be able to work.
+
+Searches (views marked ``limited_per_server``) also need one of the few slots the whole server shares
+(kern/server_slots.py): however many connections send them, they keep to their share of the cores.
 """
 
 import threading
@@ -17,6 +20,7 @@ from django.template import loader
 from django.utils import translation
 
 from kern.helplines import last_known_helplines
+from kern.server_slots import ServerSlots
 
 RETRY_AFTER_SECONDS = 10
 NEVER_LIMITED = ("/health/",)
@@ -64,6 +68,7 @@ class ExpensiveRequestLimitMiddleware:
             waiting=settings.EXPENSIVE_REQUESTS_WAITING,
             wait_seconds=settings.EXPENSIVE_REQUEST_WAIT_SECONDS,
         )
+        self.server_slots = ServerSlots(settings.SERVER_SLOTS_DIR, "search", settings.SEARCHES_PER_SERVER)
 
     def __call__(self, request):
         if request.path_info.startswith(NEVER_LIMITED + settings.ADMIN_URL_PREFIXES):
@@ -73,4 +78,18 @@ class ExpensiveRequestLimitMiddleware:
         try:
             return self.get_response(request)
         finally:
+            slot = getattr(request, "wegwijzer_server_slot", None)
+            if slot is not None:
+                ServerSlots.release(slot)
             self.limit.release()
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "limited_per_server", False):
+            return None
+        if request.path_info.startswith(NEVER_LIMITED + settings.ADMIN_URL_PREFIXES):
+            return None
+        slot = self.server_slots.acquire(settings.EXPENSIVE_REQUEST_WAIT_SECONDS)
+        if slot is None:
+            return busy_response(request)
+        request.wegwijzer_server_slot = slot
+        return None

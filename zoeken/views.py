@@ -7,11 +7,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from kern.server_slots import limited_per_server
+
 from .search import normalise_query, search_site
 
 RESULTS_PER_PAGE = 10
 
 
+@limited_per_server
 @require_safe
 def search(request):
     query = normalise_query(request.GET.get("q", ""))

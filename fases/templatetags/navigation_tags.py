@@ -7,11 +7,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from fases.models import FasePage, journey_outline
 from kern.i18n import active_language_code, in_active_language
 from kern.models import InformatiePagina
+from kern.per_generation import kept
 from kern.translation_checks import translation_checked
 
 register = template.Library()
@@ -64,8 +65,8 @@ def breadcrumbs(context, page=None, trail=()):
     request = context.get("request")
     crumbs = [(home_url(), None)]
     if isinstance(page, Page):
-        phase = context.get("phase")
-        if phase is not None and phase.page.pk != page.pk:
+        phase = context.get("phase")  # may be a lazy object (fases.models.JourneyPlace): test it by truth
+        if phase and phase.page.pk != page.pk:
             crumbs.append((phase.page.get_url(request), phase.page.title))
         elif page.depth > PHASE_DEPTH:
             # A page type outside the known tree: ask the database for its ancestors.
@@ -109,6 +110,19 @@ def _with_query(url: str, query: dict) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+def page_translation_urls(page, request) -> dict[str, str]:
+    """{language code: URL} of the page's live translations, the page itself included; kept per generation."""
+    site = Site.find_for_request(request) if request is not None else None
+
+    def load():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {
+            translation.locale.language_code: translation.get_url(request) for translation in translations
+        }
+
+    return kept(f"translation-urls:{site.pk if site else ''}:{page.pk}", load)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """(code, name, url, exact) for every language, for the switcher and hreflang links.
@@ -126,10 +140,7 @@ def language_links(context):
         return cached
     page = context.get("page")
     query = _carried_query(context)
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
+    translations = page_translation_urls(page, request) if isinstance(page, Page) and page.pk else {}
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):

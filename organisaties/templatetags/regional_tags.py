@@ -3,12 +3,11 @@
 from urllib.parse import urlencode
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
+from kern.per_generation import kept
 from organisaties.gemeente_lookup import MAX_LENGTH, PARAMETER, gemeente_names, lookup_for_request
 from organisaties.regional_help import regional_contacts, regiotypes_served_by
 from organisaties.selection import selection_for_request
@@ -78,13 +77,10 @@ def gemeente_datalist(datalist_id):
     """The names a visitor may type, as suggestions for a text field with ``list="<datalist_id>"``.
 
     Some 380 options on every page with the form: rendered once per content generation, then kept."""
-    generation = current_generation()
-    key = f"gemeente-datalist:{generation}:{datalist_id}"
-    html = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    if html is None:
-        html = render_to_string(
+    html = kept(
+        f"gemeente-datalist:{datalist_id}",
+        lambda: render_to_string(
             "includes/gemeente_datalist.html", {"datalist_id": datalist_id, "names": gemeente_names()}
-        )
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, html, 24 * 60 * 60)
+        ),
+    )
     return mark_safe(html)  # our own template's output, with every name escaped there

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Nothing secret lives here; see environment.py."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -343,6 +345,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 EXPENSIVE_REQUESTS_PER_WORKER = env_int("EXPENSIVE_REQUESTS_PER_WORKER", 1)
 EXPENSIVE_REQUESTS_WAITING = env_int("EXPENSIVE_REQUESTS_WAITING", 1)
 EXPENSIVE_REQUEST_WAIT_SECONDS = env_int("EXPENSIVE_REQUEST_WAIT_SECONDS", 2)
+# Searches share a few slots across all workers of the server (kern/server_slots.py): by default one fewer than
+# the cores, so a flood of searches always leaves a core for cached pages and /health/.
+SEARCHES_PER_SERVER = env_int("SEARCHES_PER_SERVER", max(1, (os.cpu_count() or 2) - 1))
+SERVER_SLOTS_DIR = Path(env_str("SERVER_SLOTS_DIR", str(Path(tempfile.gettempdir()) / "wegwijzer-slots")))
 
 DEMO_CONTENT_DIR = BASE_DIR / "demo" / "content"
 
