@@ -8,7 +8,7 @@ themselves or an ancestor) are left out. Editors' data (who checked, revisions, 
 from django.db.models import Prefetch
 
 from fases.models import FasePage, StapOrganisatie, StapPage, StapRegeling
-from organisaties.models import Organisatie, Regeling
+from organisaties.models import Organisatie, OrganisatieRegio, Regeling, Regio
 
 
 def _in(language: str) -> dict:
@@ -58,3 +58,27 @@ def stappen(fase: FasePage):
             "organisatie_links__organisatie__situations",
         )
     )
+
+
+def regios(language: str):
+    """Every region (confirmed or still to be checked, as on the website's region pages) with its municipalities,
+    sources and the live organisations of the language that serve it."""
+    return (
+        Regio.objects.select_related("regiotype")
+        .prefetch_related(
+            "sources",
+            "gemeenten",
+            Prefetch(
+                "organisatie_links",
+                queryset=OrganisatieRegio.objects.filter(organisatie__live=True, **_prefixed(language))
+                .select_related("organisatie")
+                .order_by("organisatie__name"),
+            ),
+            "organisatie_links__situations",
+        )
+        .order_by("regiotype__sort_order", "name")
+    )
+
+
+def _prefixed(language: str) -> dict:
+    return {"organisatie__locale__language_code": language}

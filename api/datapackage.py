@@ -17,7 +17,16 @@ from . import content, hsds
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "hsds_schema"
 FIXED_DATE = (2026, 1, 1, 0, 0, 0)
-TABLES = ("organization", "service", "phone", "service_area", "attribute", "taxonomy_term", "taxonomy")
+TABLES = (
+    "organization",
+    "service",
+    "phone",
+    "service_area",
+    "language",
+    "attribute",
+    "taxonomy_term",
+    "taxonomy",
+)
 
 
 @cache
@@ -60,18 +69,25 @@ def tables(services: list[dict], organizations: list[dict]) -> dict[str, list[di
         rows["organization"][record["id"]] = record
         for phone in record["phones"]:
             rows["phone"][phone["id"]] = phone
+        _attributes(rows, record)
     for record in services:
         rows["service"][record["id"]] = record
         for phone in record["phones"]:
             rows["phone"][phone["id"]] = phone
         for area in record["service_areas"]:
             rows["service_area"][area["id"]] = area
-        for attribute in record["attributes"]:
-            rows["attribute"][attribute["id"]] = attribute
-            term = attribute["taxonomy_term"]
-            rows["taxonomy_term"][term["id"]] = term
-            rows["taxonomy"][term["taxonomy_detail"]["id"]] = term["taxonomy_detail"]
+        for language in record.get("languages", []):
+            rows["language"][language["id"]] = language
+        _attributes(rows, record)
     return {table: list(found.values()) for table, found in rows.items()}
+
+
+def _attributes(rows: dict, record: dict) -> None:
+    for attribute in record.get("attributes", []):
+        rows["attribute"][attribute["id"]] = attribute
+        term = attribute["taxonomy_term"]
+        rows["taxonomy_term"][term["id"]] = term
+        rows["taxonomy"][term["taxonomy_detail"]["id"]] = term["taxonomy_detail"]
 
 
 def _csv(table: str, rows: list[dict]) -> str:
@@ -84,7 +100,7 @@ def _csv(table: str, rows: list[dict]) -> str:
 
 def build_datapackage(request, language: str) -> bytes:
     organisaties = list(content.organisaties(language))
-    organizations = [hsds.organization(item, request) for item in organisaties]
+    organizations = [hsds.organization(item, request, language) for item in organisaties]
     services = [hsds.service(item, request, language) for item in organisaties]
     descriptor = {
         "name": f"wegwijzer-mensenhandel-hsds-{language}",

@@ -14,13 +14,22 @@ from organisaties.filters import (
     filter_regulations,
     organisation_filters,
 )
+from organisaties.regio_models import GEMEENTE_CODE, Gemeente, Regiotype
 from organisaties.selection import load_situation_choices
 from organisaties.situations import DIMENSIONS, SituationSelection
 
 from .problems import InvalidParameters
 
 SITUATION_PARAMETERS = frozenset(DIMENSIONS)
-ORGANISATION_PARAMETERS = frozenset({"dienst", "doelgroep", "werkgebied"})
+LISTED_PARAMETERS = (
+    "dienst",
+    "doelgroep",
+    "werkgebied",
+    "regio",
+)  # a slug from the options of the filter form
+GEMEENTE_PARAMETER = "gemeente"
+ORGANISATION_PARAMETERS = frozenset({*LISTED_PARAMETERS, GEMEENTE_PARAMETER})
+REGION_PARAMETERS = frozenset({"regiotype", GEMEENTE_PARAMETER})
 SEARCH_PARAMETER = "q"
 
 
@@ -52,9 +61,14 @@ def organisations(request, queryset):
     filters, options = organisation_filters(request)
     invalid = [
         _unknown_value(name, [option.slug for option in options[name]])
-        for name in ORGANISATION_PARAMETERS
+        for name in LISTED_PARAMETERS
         if name in request.GET and name not in filters.values
     ]
+    if (
+        GEMEENTE_PARAMETER in request.GET
+        and filters.values.get(GEMEENTE_PARAMETER) != request.GET[GEMEENTE_PARAMETER]
+    ):
+        invalid.append(_unknown_gemeente())
     if invalid:
         raise InvalidParameters(invalid)
     return filter_organisations(queryset, filters, selection)
@@ -64,3 +78,38 @@ def regulations(request, queryset):
     selection = situation_selection(request)
     filters = ListFilters(clean_text(request.GET.get(SEARCH_PARAMETER, "")))
     return filter_regulations(queryset, filters, selection)
+
+
+def _unknown_gemeente() -> dict:
+    return {
+        "name": GEMEENTE_PARAMETER,
+        "code": "format",
+        "reason": _("Give the CBS code of a current municipality, e.g. GM0363."),
+    }
+
+
+def _gemeente_code(request) -> str | None:
+    """The CBS code asked for, exactly as the CBS writes it (the website also takes names; a program gives codes)."""
+    value = request.GET.get(GEMEENTE_PARAMETER)
+    if value is None:
+        return None
+    if not GEMEENTE_CODE.match(value) or not Gemeente.objects.filter(code=value).exists():
+        raise InvalidParameters([_unknown_gemeente()])
+    return value
+
+
+def regions(request, queryset):
+    """Regions of one type, or those covering one municipality; an unknown type or municipality is a 400."""
+    invalid = []
+    regiotype = request.GET.get("regiotype")
+    if regiotype is not None:
+        known = list(Regiotype.objects.values_list("slug", flat=True))
+        if regiotype not in known:
+            invalid.append(_unknown_value("regiotype", known))
+        queryset = queryset.filter(regiotype__slug=regiotype)
+    code = _gemeente_code(request)
+    if code is not None:
+        queryset = queryset.filter(gemeenten__code=code)
+    if invalid:
+        raise InvalidParameters(invalid)
+    return queryset.distinct()

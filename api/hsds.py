@@ -10,8 +10,13 @@ Mapping, kept small and truthful:
 * eligibility: the situation tags (age, origin and residence, form of exploitation) as ``attributes`` with
   ``link_type`` ``eligibility``, summed up in ``eligibility_description``; the age tags also give
   ``minimum_age``/``maximum_age``. Services and audiences are attributes too (``service_type``, ``audience``).
-* ``languages`` lists only languages that editors recorded as spoken by the service. The organisation model has no
-  such field yet, so the list is empty rather than guessed: a wrong language is a false promise to a victim.
+* ``languages``: only the languages editors recorded as spoken (``Organisatie.spoken_languages``, confirmed by a
+  source); where none are recorded the key is left out rather than guessed: a wrong language is a false promise
+  to a victim.
+* the kind of organisation (``Organisatie.soort``: government body, non-profit, intergovernmental): HSDS 3 has no
+  field for it (``legal_status`` is the legal form, e.g. "Limited Company"), so it is an ``attribute`` of the
+  organization with ``link_type`` ``organization_type`` in the taxonomy ``organisatiesoort``; left out when not
+  recorded.
 
 Identifiers are UUIDs derived from the translation keys, so they stay the same between exports.
 """
@@ -19,8 +24,8 @@ Identifiers are UUIDs derived from the translation keys, so they stay the same b
 import uuid
 
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.rich_text import expand_db_html
 
 from organisaties.situations import DIMENSIONS
@@ -31,6 +36,7 @@ TAXONOMIES = {
     "situatie": gettext_lazy("Situations of the Human Trafficking Signpost's filter"),
     "dienst": gettext_lazy("Services of the Human Trafficking Signpost's organisation guide"),
     "doelgroep": gettext_lazy("Audiences of the Human Trafficking Signpost's organisation guide"),
+    "organisatiesoort": gettext_lazy("Kinds of organisation: government body, non-profit, intergovernmental"),
 }
 # The age answers of the situation filter and the ages they stand for (their names say "under 18", "18 or older").
 AGE_LIMITS = {"minderjarig": {"maximum_age": 17}, "meerderjarig": {"minimum_age": 18}}
@@ -56,7 +62,6 @@ def _phones(organisatie, **link) -> list[dict]:
         "id": _id(organisatie.translation_key, "phone", *link),
         "number": organisatie.phone,
         "type": "voice",
-        "languages": [],
     }
     phone.update(link)
     if description:
@@ -64,7 +69,7 @@ def _phones(organisatie, **link) -> list[dict]:
     return [phone]
 
 
-def organization(organisatie, request) -> dict:
+def organization(organisatie, request, language: str) -> dict:
     record = {
         "id": organization_id(organisatie),
         "name": organisatie.name,
@@ -76,20 +81,58 @@ def organization(organisatie, request) -> dict:
         record["email"] = organisatie.email
     if organisatie.website:
         record["website"] = organisatie.website
+    if organisatie.soort:
+        kind = OrganisationKind(organisatie.soort, organisatie.get_soort_display())
+        record["attributes"] = [
+            _attribute(
+                record["id"],
+                "organization_type",
+                "organisatiesoort",
+                kind,
+                language,
+                link_entity="organization",
+            )
+        ]
     return record
+
+
+class OrganisationKind:
+    """One value of ``Organisatie.soort`` as a taxonomy term (the same identifier in every language)."""
+
+    def __init__(self, slug: str, name: str):
+        self.slug = self.translation_key = slug
+        self.name = name
+
+    def __str__(self):
+        return self.name
+
+
+def _languages(organisatie, service: str) -> list[dict]:
+    languages = []
+    for code in organisatie.language_codes():
+        try:
+            name = get_language_info(code)["name"]
+        except KeyError:
+            name = code
+        languages.append(
+            {"id": _id(service, "language", code), "service_id": service, "name": name, "code": code}
+        )
+    return languages
 
 
 def _taxonomy(name: str) -> dict:
     return {"id": _id("taxonomy", name), "name": name, "description": str(TAXONOMIES[name]), "version": "1"}
 
 
-def _attribute(service: str, link_type: str, taxonomy: str, term, language: str) -> dict:
+def _attribute(
+    link_id: str, link_type: str, taxonomy: str, term, language: str, link_entity="service"
+) -> dict:
     term_id = _id("term", taxonomy, term.translation_key)
     return {
-        "id": _id(service, link_type, term.translation_key),
-        "link_id": service,
+        "id": _id(link_id, link_type, term.translation_key),
+        "link_id": link_id,
         "link_type": link_type,
-        "link_entity": "service",
+        "link_entity": link_entity,
         "taxonomy_term_id": term_id,
         "taxonomy_term": {
             "id": term_id,
@@ -146,7 +189,6 @@ def service(organisatie, request, language: str) -> dict:
         "eligibility_description": eligibility,
         "phones": _phones(organisatie, service_id=sid),
         "service_areas": [{"id": _id(sid, "area"), "service_id": sid, "extent_type": "text", **area}],
-        "languages": [],
         "attributes": [
             *(_attribute(sid, "eligibility", "situatie", tag, language) for tag in tags),
             *(
@@ -164,4 +206,7 @@ def service(organisatie, request, language: str) -> dict:
         record["assured_date"] = organisatie.last_checked.isoformat()
     if organisatie.email:
         record["email"] = organisatie.email
+    languages = _languages(organisatie, sid)
+    if languages:  # never an empty list that reads as "no language": left out when not known
+        record["languages"] = languages
     return record

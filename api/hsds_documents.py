@@ -14,17 +14,6 @@ class HsdsPhoneSerializer(serializers.Serializer):
     description = serializers.CharField(required=False)
     organization_id = serializers.UUIDField(required=False)
     service_id = serializers.UUIDField(required=False)
-    languages = serializers.ListField(child=serializers.DictField())
-
-
-class HsdsOrganizationSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    uri = serializers.URLField(help_text="The organisation's page on this website.")
-    email = serializers.EmailField(required=False)
-    website = serializers.URLField(required=False)
-    phones = HsdsPhoneSerializer(many=True)
 
 
 class HsdsServiceAreaSerializer(serializers.Serializer):
@@ -56,10 +45,34 @@ class HsdsTaxonomyTermSerializer(serializers.Serializer):
 class HsdsAttributeSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     link_id = serializers.UUIDField()
-    link_type = serializers.ChoiceField(choices=["eligibility", "service_type", "audience"])
+    link_type = serializers.ChoiceField(
+        choices=["eligibility", "service_type", "audience", "organization_type"]
+    )
     link_entity = serializers.CharField()
     taxonomy_term_id = serializers.UUIDField()
     taxonomy_term = HsdsTaxonomyTermSerializer()
+
+
+class HsdsOrganizationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    uri = serializers.URLField(help_text="The organisation's page on this website.")
+    email = serializers.EmailField(required=False)
+    website = serializers.URLField(required=False)
+    phones = HsdsPhoneSerializer(many=True)
+    attributes = HsdsAttributeSerializer(
+        many=True,
+        required=False,
+        help_text="The kind of organisation (link_type organization_type); absent while editors did not record it.",
+    )
+
+
+class HsdsLanguageSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    service_id = serializers.UUIDField()
+    name = serializers.CharField()
+    code = serializers.CharField(help_text="ISO 639-1 or 639-3.")
 
 
 class HsdsServiceSerializer(serializers.Serializer):
@@ -80,9 +93,10 @@ class HsdsServiceSerializer(serializers.Serializer):
     )
     phones = HsdsPhoneSerializer(many=True)
     service_areas = HsdsServiceAreaSerializer(many=True)
-    languages = serializers.ListField(
-        child=serializers.DictField(),
-        help_text="Languages editors recorded as spoken; none are recorded yet.",
+    languages = HsdsLanguageSerializer(
+        many=True,
+        required=False,
+        help_text="Languages editors recorded as spoken, confirmed by a source; absent when none are recorded.",
     )
     attributes = HsdsAttributeSerializer(many=True)
 

@@ -83,7 +83,9 @@ class HsdsOrganizationList(PublicApiView):
     def get(self, request):
         """Organisations as HSDS 3 ``organization`` records."""
         items = list(content.organisaties(self.language))
-        return Response(_hsds_page(request, items, lambda item: hsds.organization(item, request)))
+        return Response(
+            _hsds_page(request, items, lambda item: hsds.organization(item, request, self.language))
+        )
 
 
 class HsdsOrganizationDetail(PublicApiView):
@@ -94,7 +96,9 @@ class HsdsOrganizationDetail(PublicApiView):
     )
     def get(self, request, record_id):
         """One HSDS 3 ``organization`` record."""
-        return Response(hsds.organization(_by_id(content.organisaties(self.language), record_id), request))
+        return Response(
+            hsds.organization(_by_id(content.organisaties(self.language), record_id), request, self.language)
+        )
 
 
 class HsdsServiceList(PublicApiView):

@@ -3,8 +3,9 @@
 A ``<script type="application/ld+json">`` element is data, not code: browsers never run it, so the strict
 Content-Security-Policy (no inline scripts) stays as it is. Every fact comes from the same live fields the page
 shows; pages describe themselves as a WebPage with a BreadcrumbList, with the organisation or regulation as its
-main entity. Organisations are typed ``Organization``: the model does not record whether one is a government body
-or an NGO, and a wrong type would be a wrong fact.
+main entity. Organisations are typed by the kind editors recorded (``Organisatie.soort``): a government body is a
+``GovernmentOrganization``, a non-profit an ``NGO``; an intergovernmental one, or one whose kind is not recorded, stays
+a plain ``Organization``, because a wrong type would be a wrong fact.
 """
 
 import json
@@ -89,6 +90,13 @@ def web_page(request, name, description, trail, last_checked=None, main_entity=N
     return page
 
 
+SCHEMA_TYPES = {"overheid": "GovernmentOrganization", "non-profit": "NGO"}
+
+
+def organisation_type(organisatie) -> str:
+    return SCHEMA_TYPES.get(organisatie.soort, "Organization")
+
+
 def organisation(request, organisatie) -> dict:
     contact = {"@type": "ContactPoint", "contactType": _("Help and information")}
     if organisatie.phone:
@@ -98,7 +106,7 @@ def organisation(request, organisatie) -> dict:
     if organisatie.opening_hours:
         contact["description"] = organisatie.opening_hours
     entity = {
-        "@type": "Organization",
+        "@type": organisation_type(organisatie),
         "name": organisatie.name,
         "description": organisatie.summary,
         "areaServed": organisatie.region

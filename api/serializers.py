@@ -246,3 +246,95 @@ class StapSerializer(CheckedSerializer):
             "self": {"href": _api_url(self, "stap", slug=self.context["fase"].slug, stap=obj.slug)},
             "webpagina": {"href": _absolute(self, obj.get_url(self.context["request"]))},
         }
+
+
+class GemeenteSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="The CBS code, GM followed by four digits.")
+    naam = serializers.CharField(source="name")
+
+
+class RegiotypeSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField(source="name")
+
+
+class RegioContactSerializer(serializers.Serializer):
+    organisatie = serializers.CharField(source="contact_organisation", help_text="May be empty.")
+    telefoon = serializers.CharField(source="phone", help_text="As visitors should dial it; may be empty.")
+    telefoonSpoed = serializers.CharField(source="phone_urgent", help_text="In an emergency; may be empty.")
+    email = serializers.CharField(help_text="May be empty.")
+    website = serializers.CharField(help_text="May be empty.")
+    openingstijden = serializers.CharField(source="opening_hours")
+    notitie = serializers.CharField(source="contact_note")
+
+
+class RegioBronSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    titel = serializers.CharField(source="title")
+    bevestigt = serializers.CharField(source="confirms", help_text="What the source confirms.")
+
+
+class RegioOrganisatieSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="organisatie.slug")
+    naam = serializers.CharField(source="organisatie.name")
+    voorWie = serializers.CharField(
+        source="for_whom", help_text="Only for some people, e.g. up to 23; may be empty."
+    )
+    situaties = serializers.SerializerMethodField(
+        help_text="Only for these situations in this region; empty lists mean everyone."
+    )
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(SituatiesSerializer)
+    def get_situaties(self, obj):
+        return situaties(obj)
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "organisatie", slug=obj.organisatie.slug)},
+            "webpagina": {"href": _absolute(self, obj.organisatie.get_absolute_url())},
+        }
+
+
+class RegioSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField(source="name")
+    code = serializers.CharField(help_text="e.g. VR01 for a safety region; may be empty.")
+    regiotype = RegiotypeSerializer()
+    status = serializers.ChoiceField(
+        choices=["bevestigd", "te_controleren"],
+        help_text="Only a confirmed region is the help for its municipalities on the website.",
+    )
+    teControleren = serializers.CharField(
+        source="to_check", help_text="What is not confirmed yet; may be empty."
+    )
+    gebied = serializers.CharField(
+        source="area", help_text="The area as the source describes it; may be empty."
+    )
+    gemeenten = serializers.SerializerMethodField(help_text="The municipalities a source confirms, by name.")
+    contact = serializers.SerializerMethodField()
+    laatstGecontroleerd = serializers.DateField(
+        source="last_checked", help_text="The date an editor last verified the region against its sources."
+    )
+    bronnen = RegioBronSerializer(source="sources", many=True)
+    organisaties = RegioOrganisatieSerializer(
+        source="organisatie_links", many=True, help_text="The published organisations that serve this region."
+    )
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(GemeenteSerializer(many=True))
+    def get_gemeenten(self, obj):
+        gemeenten = sorted(obj.gemeenten.all(), key=lambda gemeente: gemeente.name_key)
+        return GemeenteSerializer(gemeenten, many=True).data
+
+    @extend_schema_field(RegioContactSerializer)
+    def get_contact(self, obj):
+        return RegioContactSerializer(obj).data
+
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, obj):
+        return {
+            "self": {"href": _api_url(self, "regio", slug=obj.slug)},
+            "webpagina": {"href": _absolute(self, obj.get_absolute_url())},
+        }

@@ -33,6 +33,8 @@ urlpatterns = [
     path("v1/fases/<slug:slug>", views.FaseDetail.as_view(), name="fase"),
     path("v1/fases/<slug:slug>/stappen", views.StapList.as_view(), name="stappen"),
     path("v1/fases/<slug:slug>/stappen/<slug:stap>", views.StapDetail.as_view(), name="stap"),
+    path("v1/regios", views.RegioList.as_view(), name="regios"),
+    path("v1/regios/<slug:slug>", views.RegioDetail.as_view(), name="regio"),
     path("v1/hsds/organizations", hsds_views.HsdsOrganizationList.as_view(), name="hsds_organizations"),
     path(
         "v1/hsds/organizations/<str:record_id>",

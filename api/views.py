@@ -1,4 +1,4 @@
-"""The resources of the public API: organisaties, regelingen, fases and their stappen."""
+"""The resources of the public API: organisaties, regelingen, fases and their stappen, regios."""
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +13,13 @@ from .conventions import LANGUAGE_PARAMETER, LANGUAGES, PublicApiView
 from .documents import ProblemSerializer, page_of
 from .pagination import MAX_SIZE, PAGE_PARAMETER, PAGE_PARAMETERS, SIZE_PARAMETER, paginate
 from .problems import PROBLEM_CONTENT_TYPE
-from .serializers import FaseSerializer, OrganisatieSerializer, RegelingSerializer, StapSerializer
+from .serializers import (
+    FaseSerializer,
+    OrganisatieSerializer,
+    RegelingSerializer,
+    RegioSerializer,
+    StapSerializer,
+)
 
 LANGUAGE = OpenApiParameter(
     LANGUAGE_PARAMETER, str, enum=list(LANGUAGES), default="nl", description="The language of the content."
@@ -36,6 +42,22 @@ ORGANISATION_FILTERS = [
     OpenApiParameter("doelgroep", str, description="An audience slug, as in `doelgroepen`."),
     OpenApiParameter("werkgebied", str, enum=["national", "regional"], description="National or regional."),
     OpenApiParameter("q", str, description="Part of the name (organisations) or title (regulations)."),
+]
+AREA_FILTERS = [
+    OpenApiParameter(
+        "regio", str, description="A region slug, as in `regios`: the organisations that serve it."
+    ),
+    OpenApiParameter(
+        "gemeente",
+        str,
+        pattern=r"^GM\d{4}$",
+        description="A municipality's CBS code, e.g. GM0363: national organisations and those serving a confirmed "
+        "region that covers it, as in the website's filter.",
+    ),
+]
+REGION_FILTERS = [
+    OpenApiParameter("regiotype", str, description="A region type slug, e.g. veilig-thuis."),
+    OpenApiParameter("gemeente", str, pattern=r"^GM\d{4}$", description="Regions that cover this CBS code."),
 ]
 PROBLEMS = {
     (400, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemSerializer, description="Invalid parameters."),
@@ -90,7 +112,7 @@ class OrganisatieList(ListView):
     @_listing(
         "organisatiesLijst",
         page_of("organisaties", OrganisatieSerializer),
-        [*SITUATION, *ORGANISATION_FILTERS],
+        [*SITUATION, *ORGANISATION_FILTERS, *AREA_FILTERS],
     )
     def get(self, request, *args, **kwargs):
         """Organisations that help victims of human trafficking, as in the organisation guide."""
@@ -203,6 +225,31 @@ class StapDetail(PublicApiView):
         return Response(StapSerializer(step, context=context).data)
 
 
+class RegioList(ListView):
+    collection = "regios"
+    serializer_class = RegioSerializer
+    parameters = PAGE_PARAMETERS | filters.REGION_PARAMETERS
+
+    def items(self):
+        return filters.regions(self.request, content.regios(self.language))
+
+    @_listing("regiosLijst", page_of("regios", RegioSerializer), REGION_FILTERS)
+    def get(self, request, *args, **kwargs):
+        """Regions (Veilig Thuis regions, police units, care coordination, ...) with their municipalities, contact,
+        sources and the organisations that serve them; confirmed and still-to-check ones, each with its status."""
+        return super().get(request, *args, **kwargs)
+
+
+class RegioDetail(PublicApiView):
+    @_detail("regio", RegioSerializer)
+    def get(self, request, slug):
+        """One region."""
+        regio = content.regios(self.language).filter(slug=slug).first()
+        if regio is None:
+            raise NotFound(_("There is no region with this slug."))
+        return Response(RegioSerializer(regio, context={"request": request, "language": self.language}).data)
+
+
 class DeveloperPageRenderer(BaseRenderer):
     """Lets a browser (Accept: text/html) have the developer page; the view renders it as a template."""
 
@@ -236,6 +283,7 @@ def _root_links(request):
         "organisaties": "organisaties",
         "regelingen": "regelingen",
         "fases": "fases",
+        "regios": "regios",
         "hsdsOrganizations": "hsds_organizations",
         "hsdsServices": "hsds_services",
         "hsdsDatapackage": "hsds_datapackage",

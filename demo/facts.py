@@ -31,6 +31,18 @@ def check_fields(row: dict, fallback: dict | None = None) -> dict:
     }
 
 
+TYPE_NOT_CONFIRMED = "Soort organisatie (overheid, non-profit, internationaal) nog bevestigen met een bron."
+
+
+def organisation_check_fields(row: dict) -> dict:
+    """As ``check_fields``; a kind of organisation (``soort``) not confirmed against a source is left to check."""
+
+    fields = check_fields(row)
+    if row.get("soort") and not row.get("soort_bevestigd"):
+        fields["to_check"] = "\n".join(part for part in (fields["to_check"], TYPE_NOT_CONFIRMED) if part)
+    return fields
+
+
 def sources(model, rows: list | None) -> list:
     """Unsaved source records in the YAML's order, for a ParentalKey relation ``bronnen``."""
 

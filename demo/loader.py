@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
-from kern.models import Hulplijn, InformatiePagina, SiteInstellingen
+from kern.models import Hulplijn, HulplijnBron, InformatiePagina, SiteInstellingen
 from kern.translation_records import link_all_translations
 from organisaties.models import (
     Dienst,
@@ -31,7 +31,7 @@ from organisaties.models import (
 from zoeken.models import Synoniem
 
 from .blocks import rich_text_from_paragraphs, stream_data
-from .facts import check_fields, sources
+from .facts import check_fields, organisation_check_fields, sources
 from .regios import load_regional_data
 from .translations import TranslationLoader
 
@@ -79,17 +79,20 @@ class DemoLoader:
         self.load_information_pages(home, self.read("paginas.yaml")["paginas"])
         self._finish_entry_points()
         self.load_settings(self.read("instellingen.yaml"))
+        placeholders = set()
         for language_code, _name in settings.LANGUAGES:
             if language_code == settings.LANGUAGE_CODE:
                 continue
             translation = TranslationLoader(language_code, self.directory, self.log)
             if translation.available():
                 self.created += translation.load()
+                placeholders |= translation.placeholders()
         # After the translations: the demo organisations of every language are linked to their regions.
         self.created += load_regional_data(self.read("regiodekking.yaml"))
         self.load_synonyms()
         # Translations built here are recorded in wagtail-localize, for their status and PO export.
-        link_all_translations(log=self.log)
+        # The "not yet in this language" lines stand in for untranslated texts: those stay waiting in it.
+        link_all_translations(log=self.log, placeholders=placeholders)
         return self.created
 
     def load_synonyms(self):
@@ -177,8 +180,10 @@ class DemoLoader:
                     coverage=row.get("coverage") or Organisatie.Coverage.NATIONAL,
                     region=row.get("region") or "",
                     reachability=(row.get("bereikbaarheid") or "").strip(),
+                    soort=row.get("soort") or "",
+                    spoken_languages=", ".join(row.get("talen") or []),
                     bronnen=sources(OrganisatieBron, row.get("bronnen")),
-                    **check_fields(row),
+                    **organisation_check_fields(row),
                     live=False,
                 )
                 item.services = [diensten[slug] for slug in row.get("services", [])]
@@ -341,6 +346,7 @@ class DemoLoader:
                         slug=row["slug"],
                         intro=(row.get("intro") or "").strip(),
                         body=self._body(row.get("body")),
+                        show_helplines=row.get("hulplijnen", False),
                         show_in_menus=True,
                     ),
                 )
@@ -358,12 +364,14 @@ class DemoLoader:
             self.created += 1
         if not Hulplijn.objects.filter(locale=self.locale).exists():
             for order, line in enumerate(data["helplines"]):
-                Hulplijn.objects.create(
+                Hulplijn(
                     locale=self.locale,
                     sort_order=order,
                     name=line["name"],
                     number=line["number"],
                     description=line.get("description", ""),
                     opening_hours=line.get("opening_hours", ""),
-                )
+                    bronnen=sources(HulplijnBron, line.get("bronnen")),
+                    **check_fields(line),
+                ).save()
                 self.created += 1

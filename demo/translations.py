@@ -13,7 +13,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from fases.models import FaseBron, FasePage, HomePage, StapBron, StapOrganisatie, StapPage, StapRegeling
-from kern.models import Hulplijn, InformatiePagina
+from kern.models import Hulplijn, HulplijnBron, InformatiePagina
 from organisaties.models import (
     Dienst,
     Doelgroep,
@@ -34,6 +34,8 @@ COPIED_ORGANISATION_FIELDS = [
     "website",
     "always_available",
     "coverage",
+    "soort",
+    "spoken_languages",
 ]
 COPIED_REGULATION_FIELDS = ["slug", "legal_basis", "source_url", "time_limit_source_url"]
 
@@ -62,20 +64,32 @@ class TranslationLoader:
         self.situaties = self.translate_taxonomy(Situatie, self.read("situaties.yaml").get("situaties", {}))
         self.diensten = self.translate_taxonomy(Dienst, organisaties_file.get("services", {}))
         self.doelgroepen = self.translate_taxonomy(Doelgroep, organisaties_file.get("audiences", {}))
+        self.organisatie_fallbacks = organisaties_file.get("fallbacks", {})
         self.organisaties = self.translate_organisaties(organisaties_file.get("organisaties", {}))
         regelingen_file = self.read("regelingen.yaml")
         self.regeling_fallbacks = regelingen_file.get("fallbacks", {})
         self.regelingen = self.translate_regelingen(regelingen_file.get("regelingen", {}))
-        self.translate_pages(self.read("fases.yaml"), self.read("paginas.yaml").get("paginas", {}))
+        fases_file = self.read("fases.yaml")
+        self.step_fallbacks = fases_file.get("fallbacks", {})
+        self.translate_pages(fases_file, self.read("paginas.yaml").get("paginas", {}))
         settings_file = self.read("instellingen.yaml")
         self.translate_helplines(settings_file.get("helplines", {}), settings_file.get("opening_hours", {}))
         return self.created
 
+    def placeholders(self) -> set[str]:
+        """The lines of this language that say a text is not translated yet (never a translation of the Dutch)."""
+        regelingen = self.read("regelingen.yaml").get("fallbacks", {})
+        steps = self.read("fases.yaml").get("fallbacks", {})
+        organisaties = self.read("organisaties.yaml").get("fallbacks", {})
+        texts = [*regelingen.values(), *steps.values(), *organisaties.values()]
+        return {text.strip() for text in texts if isinstance(text, str)}
+
     def translate_helplines(self, descriptions: dict, opening_hours: dict):
-        """Helplines keyed by their (Dutch) name; the description and opening hours are translated."""
+        """Helplines keyed by their (Dutch) name; the description and opening hours are translated, the sources and
+        check dates are those of the Dutch original."""
         for original in Hulplijn.objects.filter(locale=self.source):
             if self._existing(original) is None:
-                Hulplijn.objects.create(
+                Hulplijn(
                     translation_key=original.translation_key,
                     locale=self.locale,
                     name=original.name,
@@ -83,7 +97,9 @@ class TranslationLoader:
                     description=descriptions.get(original.name, original.description),
                     opening_hours=opening_hours.get(original.name, original.opening_hours),
                     sort_order=original.sort_order,
-                )
+                    bronnen=copied_sources(HulplijnBron, original),
+                    **original_check_fields(original),
+                ).save()
                 self.created += 1
 
     # Snippets ------------------------------------------------------------------------------------------------
@@ -138,10 +154,15 @@ class TranslationLoader:
                 item.name = text.get("name", original.name)
                 item.discreet_name = text.get("discreet_name", original.discreet_name)
                 item.summary = text.get("summary", original.summary).strip()
+                # Like regulations: a language with only the short description says where the long one is.
                 item.what_it_does = (
                     rich_text_from_paragraphs(text["what_it_does"])
                     if "what_it_does" in text
-                    else original.what_it_does
+                    else (
+                        rich_text_from_paragraphs(self.organisatie_fallbacks["what_it_does"])
+                        if text and "what_it_does" in self.organisatie_fallbacks
+                        else original.what_it_does
+                    )
                 )
                 item.opening_hours = (
                     text.get("opening_hours", original.opening_hours) if original.opening_hours else ""
@@ -277,6 +298,7 @@ class TranslationLoader:
                         slug=text["slug"],
                         intro=(text.get("intro") or "").strip(),
                         body=self._body(text.get("body")),
+                        show_helplines=original.show_helplines,
                     ),
                     original,
                 )
@@ -302,7 +324,12 @@ class TranslationLoader:
             summary=text["summary"].strip(),
             handout_title=text.get("handout_title") or "",
             handout_text=(text.get("handout_text") or "").strip(),
-            body=self._body(text.get("body")),
+            # A step with only its title and summaries says, in this language, where its full text is.
+            body=self._body(
+                text["body"]
+                if "body" in text
+                else ([{"paragraph": self.step_fallbacks["body"]}] if "body" in self.step_fallbacks else None)
+            ),
             regionale_hulp=original.regionale_hulp,
             regeling_links=[
                 StapRegeling(

@@ -6,8 +6,27 @@ the words below and the chosen situation; editors write the hand-out texts of st
 
 import re
 
-# Lowercase; checked case-insensitively in every language the site has.
-DISCREET_WORDS = ("mensenhandel", "human trafficking")
+# Lowercase; checked case-insensitively in every language the site has (with the forms a sentence puts them in).
+DISCREET_WORDS = (
+    "mensenhandel",
+    "human trafficking",
+    "handel ludźmi",
+    "handlu ludźmi",
+    "handlem ludźmi",
+    "handlowi ludźmi",
+    "trafic de persoane",
+    "traficul de persoane",
+    "traficului de persoane",
+    "трафик на хора",  # noqa: RUF001 (Bulgarian, not Latin letters)
+    "трафика на хора",  # noqa: RUF001 (Bulgarian, not Latin letters)
+    "трафикът на хора",  # noqa: RUF001 (Bulgarian, not Latin letters)
+    "торгівля людьми",
+    "торгівлі людьми",
+    "торгівлю людьми",
+    "торгівлею людьми",
+    "trata de personas",
+    "الاتجار بالبشر",
+)
 
 
 def mentions_discreet_word(text: str) -> bool:

@@ -2,7 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
@@ -11,13 +13,16 @@ from wagtail.search import index
 from kern.blocks import InhoudStreamBlock
 
 from .page_mixins import ReadOnlyPageMixin
-from .review_dates import Reviewable, page_tabs
+from .review_dates import Reviewable, page_tabs, review_panels
+from .sources import Source
 
 
-class Hulplijn(TranslatableMixin, models.Model):
+class Hulplijn(TranslatableMixin, Reviewable, ClusterableModel):
     """A key helpline shown on every page under the emergency number ("Direct hulp nodig?").
 
     A translatable snippet rather than a site setting, because the description must be in the visitor's language.
+    Like organisations and regulations it has its sources and check dates (Review tab): a number a victim dials
+    must say where it comes from and when it was last confirmed.
     """
 
     name = models.CharField(_("name"), max_length=100, help_text=_("e.g. Politie"))
@@ -38,11 +43,21 @@ class Hulplijn(TranslatableMixin, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("number"),
-        FieldPanel("description"),
-        FieldPanel("opening_hours"),
-        FieldPanel("sort_order"),
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        FieldPanel("name"),
+                        FieldPanel("number"),
+                        FieldPanel("description"),
+                        FieldPanel("opening_hours"),
+                        FieldPanel("sort_order"),
+                    ],
+                    heading=_("Content"),
+                ),
+                ObjectList(review_panels(), heading=_("Review")),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -52,6 +67,13 @@ class Hulplijn(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.number})"
+
+
+class HulplijnBron(Source):
+    hulplijn = ParentalKey(Hulplijn, on_delete=models.CASCADE, related_name="bronnen")
+
+    class Meta(Source.Meta):
+        pass
 
 
 @register_setting(icon="warning")
@@ -106,8 +128,21 @@ class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
         _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
     )
     body = StreamField(InhoudStreamBlock(), blank=True, verbose_name=_("body"))
+    show_helplines = models.BooleanField(
+        _("list the helplines in full"),
+        default=False,
+        help_text=_(
+            "Under the text, every helpline with its number, opening hours, sources and check date, e.g. on the "
+            "Contact page."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("show_helplines"),
+    ]
     edit_handler = page_tabs(content_panels, sources=False)
     search_fields = [
         *Page.search_fields,
@@ -123,6 +158,16 @@ class InformatiePagina(ReadOnlyPageMixin, Reviewable, Page):
     class Meta:
         verbose_name = _("information page")
         verbose_name_plural = _("information pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_helplines:
+            context["helplines"] = self.helplines()
+        return context
+
+    def helplines(self):
+        """The helplines in the page's language, with their sources, in the editors' order."""
+        return list(Hulplijn.objects.filter(locale_id=self.locale_id).prefetch_related("bronnen"))
 
 
 class ContentGeneration(models.Model):

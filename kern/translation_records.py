@@ -94,8 +94,11 @@ def _string_segments(instance) -> list[StringSegmentValue]:
 
 
 @transaction.atomic
-def link_existing_translation(source, target) -> Translation:
-    """Make ``target`` (a translation of ``source`` with the same translation key) a wagtail-localize translation."""
+def link_existing_translation(source, target, placeholders=frozenset()) -> Translation:
+    """Make ``target`` (a translation of ``source`` with the same translation key) a wagtail-localize translation.
+
+    ``placeholders`` are texts that stand in for a part not translated yet ("the full text is not yet in this
+    language"); they are never recorded as the translation of a Dutch segment, which stays waiting."""
     translation_source, _created = TranslationSource.get_or_create_from_instance(_specific(source))
     translation, _created = Translation.objects.get_or_create(
         source=translation_source, target_locale_id=target.locale_id, defaults={"enabled": True}
@@ -122,7 +125,7 @@ def link_existing_translation(source, target) -> Translation:
         strict=True,
     ):
         text = translated.get(key)
-        if text is None:
+        if text is None or text.strip() in placeholders:
             continue
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
@@ -145,7 +148,7 @@ def translatable_models() -> list:
     ]
 
 
-def link_all_translations(log=None) -> int:
+def link_all_translations(log=None, placeholders=frozenset()) -> int:
     """Link every translation of a Dutch page or snippet that wagtail-localize does not know yet."""
     linked = 0
     for model in translatable_models():
@@ -158,7 +161,7 @@ def link_all_translations(log=None) -> int:
                 ).exists()
             ):
                 continue
-            link_existing_translation(source, target)
+            link_existing_translation(source, target, placeholders)
             linked += 1
     if log is not None:
         log(f"{linked} translations linked to wagtail-localize.")

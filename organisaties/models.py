@@ -5,6 +5,7 @@ reverse relations ``stap_links`` that the link models in ``fases`` declare.
 """
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from kern.change_notes import CHANGE_NOTE_PANEL, PublicChangeNote
 from kern.review_dates import Reviewable, review_panels
@@ -170,7 +172,25 @@ class Organisatie(PublicSnippet):
         NATIONAL = "national", _("National")
         REGIONAL = "regional", _("Regional")
 
+    class Soort(models.TextChoices):
+        """What kind of organisation it is, as editors say it; empty while not known."""
+
+        OVERHEID = "overheid", _("Government body")
+        NON_PROFIT = "non-profit", _("Non-profit organisation (e.g. a foundation)")
+        INTERNATIONAAL = "internationaal", _("Intergovernmental organisation")
+
     name = models.CharField(_("name"), max_length=200)
+    soort = models.CharField(
+        _("kind of organisation"),
+        max_length=20,
+        choices=Soort.choices,
+        blank=True,
+        help_text=_(
+            "Government body (a ministry, its agencies, the police, municipalities), non-profit (e.g. a "
+            "foundation) or intergovernmental. Leave empty when it is not certain: open data then says nothing "
+            "about it."
+        ),
+    )
     what_it_does = RichTextField(
         _("what it can do for a victim"),
         features=["bold", "italic", "ul", "ol", "link"],
@@ -231,6 +251,21 @@ class Organisatie(PublicSnippet):
         blank=True,
         help_text=_("For regional organisations: where they work."),
     )
+    spoken_languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z]{2,3}(\s*,\s*[a-z]{2,3})*$",
+                _("Give language codes separated by commas, e.g. nl, en, pl."),
+            )
+        ],
+        help_text=_(
+            "Only languages a source confirms the organisation helps in without an interpreter, as ISO 639-1 "
+            "codes separated by commas, e.g. nl, en. Leave empty when not known: open data then says nothing."
+        ),
+    )
     reachability = models.TextField(
         _("how to reach them"),
         blank=True,
@@ -239,6 +274,10 @@ class Organisatie(PublicSnippet):
             'to know first, e.g. "Via your municipality". Shown with the contact details.'
         ),
     )
+
+    # The languages an organisation helps in are the same whatever the language of the page: kept in step with the
+    # Dutch original, not translated.
+    override_translatable_fields = [SynchronizedField("spoken_languages")]
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -255,6 +294,7 @@ class Organisatie(PublicSnippet):
                 ObjectList(
                     [
                         FieldPanel("name"),
+                        FieldPanel("soort"),
                         FieldPanel("discreet_name"),
                         FieldPanel("slug"),
                         FieldPanel("summary"),
@@ -270,6 +310,7 @@ class Organisatie(PublicSnippet):
                         FieldPanel("website"),
                         FieldPanel("opening_hours"),
                         FieldPanel("always_available"),
+                        FieldPanel("spoken_languages"),
                         FieldPanel("reachability"),
                         MultiFieldPanel([FieldPanel("coverage"), FieldPanel("region")], heading=_("Area")),
                     ],
@@ -330,6 +371,10 @@ class Organisatie(PublicSnippet):
 
     def get_absolute_url(self):
         return reverse("organisaties:organisatie_detail", kwargs={"slug": self.slug})
+
+    def language_codes(self) -> list[str]:
+        """The languages editors recorded as spoken, as codes; empty when not known."""
+        return [code.strip() for code in self.spoken_languages.split(",") if code.strip()]
 
 
 class Regeling(PublicSnippet):

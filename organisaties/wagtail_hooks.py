@@ -7,17 +7,22 @@ from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .forms import content_locale
 from .models import Dienst, Doelgroep, Gemeente, Organisatie, Regeling, Regio, Regiotype, Situatie
+
+
+def services_in_content_language(request):
+    return Dienst.objects.filter(locale=content_locale(request))
 
 
 class OrganisatieFilterSet(WagtailFilterSet):
     services = django_filters.ModelMultipleChoiceFilter(
-        queryset=Dienst.objects.all(), label=_("Services offered")
+        queryset=services_in_content_language, label=_("Services offered")
     )
 
     class Meta:
         model = Organisatie
-        fields = ["live", "coverage", "always_available", "services", "locale"]
+        fields = ["live", "soort", "coverage", "always_available", "services", "locale"]
 
 
 class OrganisatieViewSet(SnippetViewSet):

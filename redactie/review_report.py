@@ -1,4 +1,4 @@
-"""What needs checking: every page and snippet whose review date has passed or comes within 30 days.
+"""What needs checking: every page and snippet (helplines too) whose review date has passed or comes within 30 days.
 
 Used by the admin report "Te controleren", the dashboard panel and the daily ``review_due`` command, so all three
 always show the same list. Marking an item as checked is one action that records who and when.
@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from fases.models import FasePage, StapPage
 from kern.invalidation import invalidate
-from kern.models import InformatiePagina
+from kern.models import Hulplijn, InformatiePagina
 from kern.review_dates import next_review, today
 from organisaties.models import Organisatie, Regeling
 
@@ -45,7 +45,7 @@ class ReviewItem:
 
 def reviewed_models():
 
-    return [StapPage, FasePage, InformatiePagina, Organisatie, Regeling]
+    return [StapPage, FasePage, InformatiePagina, Organisatie, Regeling, Hulplijn]
 
 
 def due_items(on: datetime.date | None = None, within: datetime.timedelta = DUE_WITHIN) -> list[ReviewItem]:
@@ -55,8 +55,10 @@ def due_items(on: datetime.date | None = None, within: datetime.timedelta = DUE_
     limit = on + within
     items = []
     for model in reviewed_models():
+        # Helplines have no drafts: every one of them is shown on every page, so every one counts.
+        published = {"live": True} if any(field.name == "live" for field in model._meta.fields) else {}
         queryset = model.objects.filter(
-            Q(review_before__lte=limit) | Q(last_checked__isnull=True), live=True
+            Q(review_before__lte=limit) | Q(last_checked__isnull=True), **published
         ).select_related("locale")
         if issubclass(model, Page):
             queryset = queryset.select_related("owner")
@@ -65,8 +67,11 @@ def due_items(on: datetime.date | None = None, within: datetime.timedelta = DUE_
                 items.append(_item(page, page.title, page.owner, edit_url, on))
         else:
             opts = model._meta
-            for snippet in queryset.select_related("latest_revision__user"):
-                revision = snippet.latest_revision
+            with_revisions = any(field.name == "latest_revision" for field in opts.fields)
+            if with_revisions:
+                queryset = queryset.select_related("latest_revision__user")
+            for snippet in queryset:
+                revision = snippet.latest_revision if with_revisions else None
                 edit_url = reverse(
                     f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=(snippet.pk,)
                 )

@@ -1,5 +1,5 @@
-"""Editorial work in the admin: the reports "Te controleren" and "Kapotte links", the dashboard panel and the
-content checks."""
+"""Editorial work in the admin: the reports "Te controleren" and "Kapotte links", the dashboard panel, the
+content checks, and the message that a submitted change waits for an Eindredacteur."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState
 
 from . import views
 from .broken_links_report import BrokenLinksReport
@@ -115,3 +116,55 @@ def warn_before_editing_a_snippet(request, instance):
 def warn_after_publishing_a_snippet(request, instance):
     if "action-publish" in request.POST:
         warn_about(request, instance, published=True)
+
+
+def explain_waiting_for_approval(request, obj):
+    """After "Submit for review": say plainly that the change is not public yet and who has to approve it.
+
+    Wagtail only says that it "has been submitted for moderation", which editors read as done. The change is in
+    fact waiting for an Eindredacteur; until then visitors see the version last published, or nothing when it was
+    never published.
+    """
+    if request.method != "POST" or "action-submit" not in request.POST:
+        return
+    # Read afresh: the edit view may have cached the object's workflow state before the workflow started.
+    if not WorkflowState.objects.for_instance(obj).filter(status=WorkflowState.STATUS_IN_PROGRESS).exists():
+        return
+    if obj.live:
+        visitors = _("Until then visitors see the version that was last published.")
+    else:
+        visitors = _("Until then visitors do not see it at all.")
+    messages.warning(
+        request,
+        " ".join(
+            [
+                str(
+                    _(
+                        "Not public yet: this change waits for approval by an Eindredacteur (final editor). It "
+                        "goes on the website only when an Eindredacteur approves it."
+                    )
+                ),
+                str(visitors),
+            ]
+        ),
+    )
+
+
+@hooks.register("after_edit_page")
+def explain_a_submitted_page(request, page):
+    explain_waiting_for_approval(request, page)
+
+
+@hooks.register("after_create_page")
+def explain_a_submitted_new_page(request, page):
+    explain_waiting_for_approval(request, page)
+
+
+@hooks.register("after_edit_snippet")
+def explain_a_submitted_snippet(request, instance):
+    explain_waiting_for_approval(request, instance)
+
+
+@hooks.register("after_create_snippet")
+def explain_a_submitted_new_snippet(request, instance):
+    explain_waiting_for_approval(request, instance)

@@ -74,12 +74,6 @@ KNOWN_FAILURES = {
     "tests/test_route.py::test_route_shows_exactly_the_steps_and_time_limits_that_apply": (
         "a time limit in the route's timeline shows without its source link since the sources merge"
     ),
-    "tests/test_sources.py::test_tick_boxes_offer_only_tags_in_the_language_of_the_content": (
-        "English content offers no English service tags in the editor since the merges"
-    ),
-    "tests/test_translations.py::test_a_translation_goes_out_as_a_po_file_and_comes_back_in": (
-        "one segment fewer comes back from the PO round trip since nested blocks got their own ids"
-    ),
     "tests/test_outages.py::test_the_site_recovers_by_itself_when_the_database_returns": (
         "on PostgreSQL the simulated outage inside the test's transaction leaves it unusable once the content "
         "generation is read from the database; the real outage test (make outage, in CI) covers recovery"

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction
 
-from organisaties.models import Organisatie
+from organisaties.models import Organisatie, Regio
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,8 @@ ENDPOINTS = [
     "/api/v1/fases/beschermen",
     "/api/v1/fases/beschermen/stappen",
     "/api/v1/fases/beschermen/stappen/opvang",
+    "/api/v1/regios",
+    "/api/v1/regios/politie-amsterdam",
     "/api/v1/hsds/organizations",
     "/api/v1/hsds/services",
     "/api/v1/hsds/datapackage.zip",
@@ -38,12 +40,19 @@ BAD_REQUESTS = [
     "/api/v1/fases/beschermen/stappen?herkomst=mars",
     "/api/v1/hsds/services?per_page=5000",
     "/api/v1/organisaties?taal=nl&taal=en",
+    "/api/v1/organisaties?regio=bestaat-niet",
+    "/api/v1/organisaties?gemeente=Amsterdam",
+    "/api/v1/organisaties?gemeente=GM9999",
+    "/api/v1/regios?regiotype=bestaat-niet",
+    "/api/v1/regios?gemeente=0363",
+    "/api/v1/regios?pagina=0",
 ]
 NOT_FOUND = [
     "/api/v1/organisaties/bestaat-niet",
     "/api/v1/regelingen/bestaat-niet",
     "/api/v1/fases/bestaat-niet",
     "/api/v1/fases/beschermen/stappen/bestaat-niet",
+    "/api/v1/regios/bestaat-niet",
     "/api/v1/hsds/organizations/geen-uuid",
     "/api/v1/hsds/services/00000000-0000-0000-0000-000000000000",
     "/api/v1/organisaties?pagina=999",
@@ -186,7 +195,15 @@ def test_english_content_with_taal_en(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "?leeftijd=minderjarig", "?herkomst=eu-eer&uitbuiting=arbeid", "?dienst=opvang"]
+    "query",
+    [
+        "",
+        "?leeftijd=minderjarig",
+        "?herkomst=eu-eer&uitbuiting=arbeid",
+        "?dienst=opvang",
+        "?regio=politie-amsterdam",
+        "?gemeente=GM0363",
+    ],
 )
 def test_organisation_counts_equal_what_the_website_shows(client, query):
     website = client.get(f"/organisaties/{query}").context["page_obj"].paginator.count
@@ -270,3 +287,28 @@ def test_programs_get_links_at_the_root(client):
     links = client.get("/api/v1", HTTP_ACCEPT="application/json").json()["_links"]
     for name in ["organisaties", "regelingen", "fases", "openapi", "hsdsOrganizations"]:
         assert client.get(links[name]["href"], **JSON).status_code == 200, name
+
+
+def test_regions_with_their_municipalities_contact_sources_and_organisations(client):
+    regio = client.get("/api/v1/regios/politie-amsterdam", **JSON).json()
+    assert regio["naam"] == "Politie-eenheid Amsterdam"
+    assert regio["regiotype"]["slug"] == "politie-eenheid" and regio["status"] == "bevestigd"
+    assert {"code": "GM0363", "naam": "Amsterdam"} in regio["gemeenten"]
+    assert regio["contact"]["telefoon"] == "0900-8844" and regio["contact"]["telefoonSpoed"] == "112"
+    assert regio["bronnen"][0]["url"] == "https://wetten.overheid.nl/BWBR0031788"
+    assert regio["laatstGecontroleerd"] == "2026-12-03"
+    assert "politie" in [organisatie["slug"] for organisatie in regio["organisaties"]]
+    assert regio["_links"]["webpagina"]["href"].endswith("/regios/politie-amsterdam/")
+    english = client.get("/api/v1/regios/politie-amsterdam?taal=en", **JSON).json()
+    assert english["organisaties"] and english["_links"]["self"]["href"].endswith("?taal=en")
+
+
+def test_regions_are_paged_and_filtered_by_type_and_municipality(client):
+    every = client.get("/api/v1/regios?paginagrootte=100", **JSON)
+    assert every.json()["totaal"] == Regio.objects.count() == int(every["X-Total-Count"])
+    police = items(client.get("/api/v1/regios?regiotype=politie-eenheid&paginagrootte=100", **JSON), "regios")
+    assert police and {regio["regiotype"]["slug"] for regio in police} == {"politie-eenheid"}
+    amsterdam = items(client.get("/api/v1/regios?gemeente=GM0363&paginagrootte=100", **JSON), "regios")
+    assert "politie-amsterdam" in [regio["slug"] for regio in amsterdam]
+    assert all("GM0363" in [g["code"] for g in regio["gemeenten"]] for regio in amsterdam)
+    assert len({regio["regiotype"]["slug"] for regio in amsterdam}) == len(amsterdam)  # one per type at most

@@ -113,3 +113,39 @@ def test_the_data_package_holds_valid_json_and_the_hsds_tables(client):
     assert len(services_csv) == len(json.loads(archive.read("services.json"))) > 20
     again = client.get("/api/v1/hsds/datapackage.zip", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304, "the same content gives the same package"
+
+
+def _organization(client, slug):
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug=slug)
+    return client.get(f"/api/v1/hsds/organizations/{organisatie.translation_key}", **JSON).json()
+
+
+def test_the_kind_of_organisation_is_an_attribute_of_the_organization(client):
+    [kind] = _organization(client, "comensha")["attributes"]
+    assert kind["link_type"] == "organization_type" and kind["link_entity"] == "organization"
+    assert kind["taxonomy_term"]["code"] == "non-profit"
+    assert kind["taxonomy_term"]["taxonomy"] == "organisatiesoort"
+    assert _organization(client, "politie")["attributes"][0]["taxonomy_term"]["code"] == "overheid"
+    assert "attributes" not in _organization(client, "cosm")  # not recorded: nothing said, nothing guessed
+    assert_valid("organization", [_organization(client, "comensha"), _organization(client, "cosm")])
+
+
+def test_languages_are_given_only_where_editors_recorded_them(client):
+    services = client.get("/api/v1/hsds/services?per_page=100", **JSON).json()["contents"]
+    assert not any("languages" in record for record in services)  # none recorded in the demo: left out
+    assert not any("languages" in phone for record in services for phone in record["phones"])
+    fairwork = Organisatie.objects.get(locale__language_code="nl", slug="fairwork")
+    fairwork.spoken_languages = "nl, en"
+    fairwork.save_revision().publish()
+    services = client.get("/api/v1/hsds/services?per_page=100", **JSON).json()["contents"]
+    service = next(
+        record for record in services if record["organization_id"] == str(fairwork.translation_key)
+    )
+    assert [(language["code"], language["name"]) for language in service["languages"]] == [
+        ("nl", "Dutch"),
+        ("en", "English"),
+    ]
+    assert_valid("service", [service])
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/hsds/datapackage.zip").content))
+    rows = list(csv.DictReader(io.StringIO(archive.read("languages.csv").decode())))
+    assert {row["code"] for row in rows} == {"nl", "en"}

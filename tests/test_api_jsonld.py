@@ -51,12 +51,23 @@ def test_organisation_page_has_the_organisation_with_its_contact_point(client, s
     assert SCHEMA + "WebPage" in page["@type"]
     assert value(page, "lastReviewed") == organisatie.last_checked.isoformat()
     entity = page[SCHEMA + "mainEntity"][0]
-    assert SCHEMA + "Organization" in entity["@type"]
+    assert SCHEMA + "NGO" in entity["@type"]  # a foundation, as its kind says
     assert value(entity, "name") == "CoMensha"
     contact = entity[SCHEMA + "contactPoint"][0]
     assert value(contact, "telephone") == "033 448 11 86"
     crumbs = page[SCHEMA + "breadcrumb"][0][SCHEMA + "itemListElement"]
     assert [value(crumb, "name") for crumb in crumbs] == ["Home", "Organisaties", "CoMensha"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "kind"),
+    [("politie", "GovernmentOrganization"), ("slachtofferhulp-nederland", "NGO"), ("cosm", "Organization")],
+)
+def test_an_organisation_is_typed_by_the_kind_editors_recorded(client, soup, slug, kind):
+    """A government body, a non-profit, or (kind not recorded, as for COSM) a plain Organization, never a guess."""
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug=slug)
+    [expanded] = structured_data(soup, client.get(organisatie.get_absolute_url()))
+    assert expanded[0][SCHEMA + "mainEntity"][0]["@type"] == [SCHEMA + kind]
 
 
 def test_regulation_page_has_a_government_service_with_its_source(client, soup):

@@ -38,6 +38,8 @@ def test_every_resource_is_documented_with_lower_case_paths_without_trailing_sla
         "/api/v1/fases/{slug}",
         "/api/v1/fases/{slug}/stappen",
         "/api/v1/fases/{slug}/stappen/{stap}",
+        "/api/v1/regios",
+        "/api/v1/regios/{slug}",
         "/api/v1/hsds/organizations",
         "/api/v1/hsds/services",
         "/api/v1/hsds/datapackage.zip",
@@ -48,7 +50,16 @@ def test_every_resource_is_documented_with_lower_case_paths_without_trailing_sla
         assert not path.endswith("/")
     organisaties = document["paths"]["/api/v1/organisaties"]["get"]
     names = {parameter["name"] for parameter in organisaties["parameters"]}
-    assert {"taal", "pagina", "paginagrootte", "leeftijd", "herkomst", "uitbuiting"} <= names
+    assert {
+        "taal",
+        "pagina",
+        "paginagrootte",
+        "leeftijd",
+        "herkomst",
+        "uitbuiting",
+        "regio",
+        "gemeente",
+    } <= names
     assert "application/problem+json" in organisaties["responses"]["400"]["content"]
     assert "API-Version" in organisaties["responses"]["200"]["headers"]
 
@@ -75,6 +86,15 @@ CONTRACT = [
     ("/api/v1/fases/beschermen", "/api/v1/fases/{slug}", 200),
     ("/api/v1/fases/beschermen/stappen?leeftijd=minderjarig", "/api/v1/fases/{slug}/stappen", 200),
     ("/api/v1/fases/beschermen/stappen/opvang", "/api/v1/fases/{slug}/stappen/{stap}", 200),
+    ("/api/v1/organisaties?regio=politie-amsterdam", "/api/v1/organisaties", 200),
+    ("/api/v1/organisaties?gemeente=GM0363", "/api/v1/organisaties", 200),
+    ("/api/v1/regios", "/api/v1/regios", 200),
+    ("/api/v1/regios?regiotype=politie-eenheid&paginagrootte=5", "/api/v1/regios", 200),
+    ("/api/v1/regios?gemeente=GM0363", "/api/v1/regios", 200),
+    ("/api/v1/regios/politie-amsterdam", "/api/v1/regios/{slug}", 200),
+    ("/api/v1/regios/politie-amsterdam?taal=en", "/api/v1/regios/{slug}", 200),
+    ("/api/v1/regios?gemeente=Amsterdam", "/api/v1/regios", 400),
+    ("/api/v1/regios/bestaat-niet", "/api/v1/regios/{slug}", 404),
     ("/api/v1/hsds/organizations", "/api/v1/hsds/organizations", 200),
     ("/api/v1/hsds/services", "/api/v1/hsds/services", 200),
     ("/api/v1/organisaties?foo=bar", "/api/v1/organisaties", 400),

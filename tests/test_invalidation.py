@@ -54,6 +54,13 @@ def edit_hulplijn():
     return "/", "0800 111 22 33"
 
 
+def edit_hulplijn_bron():
+    source = Hulplijn.objects.get(**NL, name="CoMensha").bronnen.first()
+    source.title = "Een nieuwe bron (test)"
+    source.save()  # a helpline has no drafts: its sources count when saved
+    return "/contact/", "Een nieuwe bron (test)"
+
+
 def edit_settings():
     instellingen = SiteInstellingen.for_site(Site.objects.get(is_default_site=True))
     instellingen.emergency_number = "1-1-2 (test)"
@@ -236,6 +243,7 @@ def edit_synoniem():
 
 CHANGES = {
     "wegwijzer.Hulplijn": edit_hulplijn,
+    "wegwijzer.HulplijnBron": edit_hulplijn_bron,
     "wegwijzer.SiteInstellingen": edit_settings,
     "wegwijzer.InformatiePagina": edit_informatiepagina,
     "organisaties.Situatie": edit_situatie,

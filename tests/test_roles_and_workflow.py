@@ -150,3 +150,32 @@ def test_an_edit_by_a_redacteur_after_approval_still_needs_a_new_review(redacteu
     assert step.title != "Veiligheid voor alles, ook online", (
         "a redacteur's later edit needs its own approval"
     )
+
+
+def messages_after(response) -> str:
+    return " ".join(str(message) for message in response.context["messages"])
+
+
+def test_a_redacteur_who_submits_a_page_reads_that_it_waits_for_an_eindredacteur_and_is_not_public(redacteur):
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    response = edit_page(redacteur, step, "action-submit", title="Opvang en een veilige plek")
+    shown = messages_after(redacteur.get(response["Location"]))
+    assert "Nog niet openbaar" in shown
+    assert "wacht op goedkeuring door een eindredacteur" in shown
+    assert "zien bezoekers de versie die het laatst is gepubliceerd" in shown
+
+
+def test_a_redacteur_who_submits_a_snippet_reads_the_same(redacteur):
+    organisatie = Organisatie.objects.get(locale__language_code="nl", slug="fairwork")
+    url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+    data = form_data(redacteur.get(url))
+    data["summary"] = "FairWork helpt werknemers die worden uitgebuit."
+    data["action-submit"] = "1"
+    response = redacteur.post(url, data, follow=True)
+    assert "wacht op goedkeuring door een eindredacteur" in messages_after(response)
+
+
+def test_saving_a_draft_does_not_claim_a_review_is_waiting(redacteur):
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    response = edit_page(redacteur, step, "action-save", title="Opvang (concept)")
+    assert "Nog niet openbaar" not in messages_after(redacteur.get(response["Location"]))

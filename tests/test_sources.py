@@ -7,9 +7,10 @@ import pytest
 import yaml
 from django.conf import settings
 from django.urls import reverse
+from wagtail.models import Locale
 
 from fases.models import FasePage, StapPage
-from organisaties.models import Dienst, Organisatie, Regeling
+from organisaties.models import Dienst, Organisatie, Regeling, Situatie
 from redactie.review_report import due_items
 from redactie.trust_checks import trust_problems
 
@@ -124,18 +125,59 @@ def test_a_trustworthy_organisation_opens_without_a_warning(admin_client, soup):
 
 
 def test_tick_boxes_offer_only_tags_in_the_language_of_the_content(admin_client, soup):
+    """Dutch content offers Dutch tags; new English content offers English ones. (An English translation kept in
+    step with the Dutch original is edited in wagtail-localize's editor, which has no tick boxes: its tags follow
+    the original's.)"""
     dutch = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
-    english = Organisatie.objects.get(locale__language_code="en", translation_key=dutch.translation_key)
-    for organisatie, shown, hidden in (
-        (dutch, "Opvang en huisvesting", "Shelter and housing"),
-        (english, "Shelter and housing", "Opvang en huisvesting"),
+    english = Locale.objects.get(language_code="en")
+    for url, locale, shown, hidden in (
+        (
+            reverse("wagtailsnippets_organisaties_organisatie:edit", args=(dutch.pk,)),
+            dutch.locale,
+            "Opvang en huisvesting",
+            "Shelter and housing",
+        ),
+        (
+            reverse("wagtailsnippets_organisaties_organisatie:add") + "?locale=en",
+            english,
+            "Shelter and housing",
+            "Opvang en huisvesting",
+        ),
     ):
-        url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
         labels = [
             label.get_text(strip=True) for label in soup(admin_client.get(url)).select("#id_services label")
         ]
-        assert shown in labels and hidden not in labels, organisatie.locale
-        assert len(labels) == Dienst.objects.filter(locale=organisatie.locale).count()
+        assert shown in labels and hidden not in labels, locale
+        assert len(labels) == Dienst.objects.filter(locale=locale).count()
+
+
+def test_the_situations_of_a_region_served_are_in_the_language_of_the_organisation(admin_client, soup):
+    organisatie = Organisatie.objects.filter(locale__language_code="nl", regio_links__isnull=False).first()
+    page = soup(
+        admin_client.get(reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,)))
+    )
+    options = [
+        option.get_text(strip=True) for option in page.select("[name='regio_links-0-situations'] option")
+    ]
+    assert "Leeftijd: Minderjarig (jonger dan 18)" in options
+    assert len(options) == Situatie.objects.filter(locale=organisatie.locale).count()
+    # The empty row that "Add" copies offers the same choices.
+    template = page.select_one("#id_regio_links-EMPTY_FORM_TEMPLATE")
+    assert "Leeftijd: Minderjarig" in template.decode_contents()
+    assert "Age: Minor" not in template.decode_contents()
+
+
+def test_the_admin_list_filter_offers_services_in_the_language_filtered_on(admin_client, soup):
+    url = reverse("wagtailsnippets_organisaties_organisatie:list")
+    for query, shown, hidden in (
+        ("", "Opvang en huisvesting", "Shelter and housing"),
+        ("?locale=en", "Shelter and housing", "Opvang en huisvesting"),
+    ):
+        labels = [
+            label.get_text(strip=True)
+            for label in soup(admin_client.get(url + query)).select("#id_services option")
+        ]
+        assert shown in labels and hidden not in labels, query
 
 
 def test_admin_lists_show_absolute_dates(admin_client, soup):

@@ -7,11 +7,12 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from fases.models import StapPage
+from fases.handout import mentions_discreet_word
+from fases.models import FasePage, StapPage
 from kern import roles
-from kern.models import GecontroleerdeVertaling
+from kern.models import GecontroleerdeVertaling, InformatiePagina
 from kern.translation_records import positional_paths, translation_state
-from organisaties.models import Regeling
+from organisaties.models import Organisatie, Regeling, Situatie
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,76 @@ def test_every_victim_language_has_the_safety_step_the_safety_page_and_all_regul
     translated = Regeling.objects.filter(locale__language_code=language)
     assert {r.translation_key for r in translated} == set(dutch)
     assert all(r.summary != dutch[r.translation_key] for r in translated)
+
+
+@pytest.mark.parametrize("language", VICTIM_LANGUAGES)
+def test_every_victim_language_has_every_phase_step_the_help_page_and_the_organisations_short_texts(
+    client, soup, language
+):
+    dutch_steps = {s.translation_key: s for s in StapPage.objects.filter(locale__language_code="nl")}
+    steps = StapPage.objects.filter(locale__language_code=language, live=True)
+    assert {s.translation_key for s in steps} == set(dutch_steps)
+    for step in steps:
+        dutch = dutch_steps[step.translation_key]
+        assert step.title != dutch.title or step.title == "Schadefonds Geweldsmisdrijven"
+        assert step.summary != dutch.summary and step.handout_text != dutch.handout_text
+        # What the discreet hand-out prints never names the subject, in this language either.
+        assert step.handout_text and not mentions_discreet_word(step.handout_text + step.handout_title)
+    dutch_phases = {p.translation_key: p.title for p in FasePage.objects.filter(locale__language_code="nl")}
+    phases = FasePage.objects.filter(locale__language_code=language)
+    assert {p.translation_key for p in phases} == set(dutch_phases)
+    assert all(p.title != dutch_phases[p.translation_key] for p in phases)
+    dutch_organisations = {
+        o.translation_key: o for o in Organisatie.objects.filter(locale__language_code="nl")
+    }
+    for organisation in Organisatie.objects.filter(locale__language_code=language):
+        dutch = dutch_organisations[organisation.translation_key]
+        assert organisation.name == dutch.name and organisation.phone == dutch.phone
+        assert organisation.summary != dutch.summary
+    assert (
+        Situatie.objects.filter(locale__language_code=language).count()
+        == Situatie.objects.filter(locale__language_code="nl").count()
+    )
+    assert not Situatie.objects.filter(
+        locale__language_code=language,
+        name__in=Situatie.objects.filter(locale__language_code="nl").values("name"),
+    ).exists()
+    help_page = InformatiePagina.objects.get(
+        locale__language_code=language,
+        translation_key=InformatiePagina.objects.get(slug="hulp-voor-u").translation_key,
+    )
+    page = soup(client.get(help_page.url))
+    assert page.html["lang"] == language
+    assert page.select_one("[data-translation-unchecked]") is not None
+    assert "112" in page.select_one("main").get_text(" ", strip=True)
+
+
+def test_a_step_with_only_its_short_texts_says_where_the_full_text_is_and_wagtail_localize_keeps_it_waiting(
+    client, soup
+):
+    dutch = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    polish = StapPage.objects.get(locale__language_code="pl", slug="shelter-and-housing")
+    page = soup(client.get(polish.url))
+    text = page.select_one("main").get_text(" ", strip=True)
+    assert polish.summary in text and "Pełny tekst tego kroku nie jest jeszcze dostępny po polsku" in text
+    assert page.select_one("[data-translation-unchecked] a[hreflang=nl]")["href"] == dutch.url
+    # The "not yet in Polish" line is not recorded as the Polish translation of a Dutch paragraph.
+    assert not StringTranslation.objects.filter(locale__language_code="pl", data__startswith="Pełny").exists()
+    total, translated = _translation(dutch, "pl").get_progress()
+    assert 0 < translated < total
+
+
+@pytest.mark.parametrize("language", ["pl", "ar"])
+def test_the_hand_out_prints_the_steps_in_the_chosen_language_with_the_unchecked_line(client, soup, language):
+    response = client.get(f"/{language}/overzicht/?leeftijd=meerderjarig&herkomst=buiten-eu-zonder-verblijf")
+    assert response.status_code == 200
+    page = soup(response)
+    handout = page.select_one(".handout").get_text(" ", strip=True)
+    step = StapPage.objects.get(locale__language_code=language, slug="reflection-period-and-residence")
+    assert step.handout_text in handout
+    assert FasePage.objects.get(locale__language_code=language, slug="protection").title in handout
+    assert not mentions_discreet_word(handout)
+    assert page.select_one("[data-translation-unchecked]") is not None
 
 
 def test_editing_the_dutch_text_marks_its_translations_out_of_date(dutch_safety, admin_client):
@@ -177,8 +248,9 @@ def test_the_switcher_names_every_language_in_itself_and_keeps_the_situation(cli
 def test_a_page_without_a_translation_falls_back_to_english_with_a_notice_in_the_chosen_language(
     client, soup
 ):
-    dutch = StapPage.objects.get(locale__language_code="nl", slug="opvang")
-    english = StapPage.objects.get(locale__language_code="en", slug="shelter-and-housing")
+    # The "About" page is translated into English only.
+    dutch = InformatiePagina.objects.get(locale__language_code="nl", slug="over-ons")
+    english = InformatiePagina.objects.get(locale__language_code="en", slug="about-us")
     switch = soup(client.get(dutch.url)).select_one(".language-switcher a[hreflang=pl]")
     assert switch["href"] == english.url + "?niet_vertaald=pl"
     response = client.get(switch["href"])
