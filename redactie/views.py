@@ -39,6 +39,8 @@ def review_report(request):
         request,
         "redactie/review_report.html",
         {
+            "report_title": _("To review"),
+            "report_icon": "date",
             "items": items,
             "on": on,
             "can_check": {id(item): can_mark_checked(request.user, item.obj) for item in items},
@@ -81,6 +83,8 @@ def translation_report(request):
         request,
         "redactie/translation_report.html",
         {
+            "report_title": _("Translations"),
+            "report_icon": "globe",
             "rows": translation_rows(language, only_behind),
             "languages": languages,
             "language": language,
