@@ -8,7 +8,7 @@ content. The choices are limited to the locale of the page or snippet itself.
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-TAG_FIELDS = ("services", "audiences", "situations")
+TAG_FIELDS = ("services", "audiences", "situations", "vraag")
 
 
 class LocaleTagChoicesMixin:
