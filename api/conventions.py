@@ -147,7 +147,10 @@ class PublicApiView(APIView):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method != "OPTIONS":
-            check_parameters(request, {LANGUAGE_PARAMETER, *self.parameters})
+            check_parameters(request, self.allowed_parameters())
+
+    def allowed_parameters(self) -> set[str]:
+        return {LANGUAGE_PARAMETER, *self.parameters}
 
     def options(self, request, *args, **kwargs):
         """The CORS preflight: no body, the headers come from ``finish``."""

@@ -15,12 +15,11 @@ from organisaties.filters import (
     organisation_filters,
 )
 from organisaties.regio_models import GEMEENTE_CODE, Gemeente, Regiotype
-from organisaties.selection import load_situation_choices
-from organisaties.situations import DIMENSIONS, SituationSelection
+from organisaties.selection import load_situation_choices, situation_questions
+from organisaties.situations import SituationSelection
 
 from .problems import InvalidParameters
 
-SITUATION_PARAMETERS = frozenset(DIMENSIONS)
 LISTED_PARAMETERS = (
     "dienst",
     "doelgroep",
@@ -41,14 +40,20 @@ def _unknown_value(name: str, choices) -> dict:
     }
 
 
+def situation_parameters() -> frozenset[str]:
+    """The situation questions' slugs (``leeftijd``, ...): editors' data, read once per content generation."""
+    return frozenset(situation_questions())
+
+
 def situation_selection(request) -> SituationSelection:
     """The chosen situation in the active language; a 400 for an answer that does not exist."""
-    if not any(name in request.GET for name in DIMENSIONS):
+    questions = situation_parameters()
+    if not any(name in request.GET for name in questions):
         return SituationSelection()
-    known = {dimension: {s.slug for s in items} for dimension, items in load_situation_choices().items()}
+    known = {question: {s.slug for s in items} for question, items in load_situation_choices().items()}
     invalid = [
         _unknown_value(name, known.get(name, ()))
-        for name in DIMENSIONS
+        for name in sorted(questions)
         if name in request.GET and request.GET[name] not in known.get(name, set())
     ]
     if invalid:

@@ -28,8 +28,6 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
-from organisaties.situations import DIMENSIONS
-
 HSDS_VERSION = "3.0"
 NAMESPACE = uuid.UUID("6f1d7c2e-2b9a-5d0e-9d6b-4f1a8c3e5b70")
 TAXONOMIES = {
@@ -150,17 +148,18 @@ def _attribute(
 def _eligibility(organisatie) -> tuple[list, str, dict]:
     """The situation tags, a sentence that sums them up, and the age limits they imply."""
     tags = list(organisatie.situations.all())
-    by_dimension = {dimension: [s for s in tags if s.dimension == dimension] for dimension in DIMENSIONS}
+    by_question: dict[str, list] = {}
+    for situatie in tags:
+        by_question.setdefault(situatie.question, []).append(situatie)
     if not tags:
         return [], _("Everyone: this organisation is not limited to some situations."), {}
     parts = [
-        f"{situaties[0].get_dimension_display()}: {', '.join(s.name for s in situaties)}"
-        for situaties in by_dimension.values()
-        if situaties
+        f"{situaties[0].vraag.label}: {', '.join(s.name for s in situaties)}"
+        for situaties in by_question.values()
     ]
     ages = {}
-    if len(by_dimension["leeftijd"]) == 1:
-        ages = AGE_LIMITS.get(by_dimension["leeftijd"][0].slug, {})
+    if len(by_question.get("leeftijd", ())) == 1:
+        ages = AGE_LIMITS.get(by_question["leeftijd"][0].slug, {})
     return tags, "; ".join(parts), ages
 
 

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from organisaties.situations import DIMENSIONS
+from organisaties.selection import situation_questions
 
 
 def _absolute(serializer, path: str) -> str:
@@ -40,12 +40,13 @@ class TermSerializer(serializers.Serializer):
     naam = serializers.CharField(source="name")
 
 
-class SituatiesSerializer(serializers.Serializer):
-    """Per question of the situation filter the answers this item applies to; an empty list means everyone."""
-
-    leeftijd = serializers.ListField(child=serializers.SlugField())
-    herkomst = serializers.ListField(child=serializers.SlugField())
-    uitbuiting = serializers.ListField(child=serializers.SlugField())
+# Per question of the situation filter (its slug, e.g. leeftijd) the answers this item applies to; an empty list
+# means everyone. The questions are editors' data.
+SituatiesSerializer = serializers.DictField(
+    child=serializers.ListField(child=serializers.SlugField()),
+    help_text="Per situation question (e.g. leeftijd, herkomst, uitbuiting) the answers this item applies to; "
+    "an empty list means everyone.",
+)
 
 
 class BronSerializer(serializers.Serializer):
@@ -60,7 +61,7 @@ class WerkgebiedSerializer(serializers.Serializer):
 
 def situaties(item) -> dict:
     tags = item.situation_slugs()
-    return {dimension: sorted(tags.get(dimension, ())) for dimension in DIMENSIONS}
+    return {question: sorted(tags.get(question, ())) for question in situation_questions()}
 
 
 class CheckedSerializer(serializers.Serializer):

@@ -101,10 +101,17 @@ class ListView(PublicApiView):
         return Response(document, headers={"X-Total-Count": str(total)})
 
 
-class OrganisatieList(ListView):
+class SituationFilteredMixin:
+    """Accepts the situation questions (``?leeftijd=...``): editors' data, so not a fixed list of names."""
+
+    def allowed_parameters(self) -> set[str]:
+        return {*super().allowed_parameters(), *filters.situation_parameters()}
+
+
+class OrganisatieList(SituationFilteredMixin, ListView):
     collection = "organisaties"
     serializer_class = OrganisatieSerializer
-    parameters = PAGE_PARAMETERS | filters.SITUATION_PARAMETERS | filters.ORGANISATION_PARAMETERS | {"q"}
+    parameters = PAGE_PARAMETERS | filters.ORGANISATION_PARAMETERS | {"q"}
 
     def items(self):
         return filters.organisations(self.request, content.organisaties(self.language))
@@ -119,10 +126,10 @@ class OrganisatieList(ListView):
         return super().get(request, *args, **kwargs)
 
 
-class RegelingList(ListView):
+class RegelingList(SituationFilteredMixin, ListView):
     collection = "regelingen"
     serializer_class = RegelingSerializer
-    parameters = PAGE_PARAMETERS | filters.SITUATION_PARAMETERS | {"q"}
+    parameters = PAGE_PARAMETERS | {"q"}
 
     def items(self):
         return filters.regulations(self.request, content.regelingen(self.language))
@@ -156,10 +163,10 @@ def _fase(language: str, slug: str):
     return fase
 
 
-class StapList(ListView):
+class StapList(SituationFilteredMixin, ListView):
     collection = "stappen"
     serializer_class = StapSerializer
-    parameters = PAGE_PARAMETERS | filters.SITUATION_PARAMETERS
+    parameters = PAGE_PARAMETERS
 
     def context(self) -> dict:
         return {

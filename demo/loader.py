@@ -27,6 +27,7 @@ from organisaties.models import (
     Regio,
     Regiotype,
     Situatie,
+    Situatievraag,
 )
 from zoeken.models import Synoniem
 
@@ -65,8 +66,12 @@ class DemoLoader:
         self.locale = Locale.get_default()
         if reset:
             self.reset()
+        situaties_file = self.read("situaties.yaml")
+        vragen = self.load_questions(situaties_file["vragen"])
         situaties = self.load_taxonomy(
-            Situatie, self.read("situaties.yaml")["situaties"], extra=("dimension",)
+            Situatie,
+            [{**row, "vraag": vragen[row["vraag"]]} for row in situaties_file["situaties"]],
+            extra=("vraag",),
         )
         organisaties_file = self.read("organisaties.yaml")
         diensten = self.load_taxonomy(Dienst, organisaties_file["services"])
@@ -128,6 +133,7 @@ class DemoLoader:
             Dienst,
             Doelgroep,
             Situatie,
+            Situatievraag,
             Hulplijn,
             Regio,
             Regiotype,
@@ -138,6 +144,25 @@ class DemoLoader:
         self.log("Removed the demo pages and snippets.")
 
     # Snippets ------------------------------------------------------------------------------------------------
+
+    def load_questions(self, rows) -> dict:
+        """The questions of the situation form, slug -> Situatievraag, in the order of the file."""
+        items = {}
+        for order, row in enumerate(rows):
+            item = Situatievraag.objects.filter(slug=row["slug"], locale=self.locale).first()
+            if item is None:
+                item = Situatievraag(
+                    slug=row["slug"],
+                    locale=self.locale,
+                    label=row["label"],
+                    help_text=row.get("help_text") or "",
+                    sort_order=order,
+                )
+                item.full_clean()
+                item.save()
+                self.created += 1
+            items[row["slug"]] = item
+        return items
 
     def load_taxonomy(self, model, rows, extra=()):
         items = {}

@@ -22,6 +22,7 @@ from organisaties.models import (
     Regeling,
     RegelingBron,
     Situatie,
+    Situatievraag,
 )
 
 from .blocks import rich_text_from_paragraphs, stream_data
@@ -61,7 +62,9 @@ class TranslationLoader:
         self.source = Locale.get_default()
         self.locale, _ = Locale.objects.get_or_create(language_code=self.language_code)
         organisaties_file = self.read("organisaties.yaml")
-        self.situaties = self.translate_taxonomy(Situatie, self.read("situaties.yaml").get("situaties", {}))
+        situaties_file = self.read("situaties.yaml")
+        self.vragen = self.translate_questions(situaties_file.get("vragen", {}))
+        self.situaties = self.translate_taxonomy(Situatie, situaties_file.get("situaties", {}))
         self.diensten = self.translate_taxonomy(Dienst, organisaties_file.get("services", {}))
         self.doelgroepen = self.translate_taxonomy(Doelgroep, organisaties_file.get("audiences", {}))
         self.organisatie_fallbacks = organisaties_file.get("fallbacks", {})
@@ -111,6 +114,25 @@ class TranslationLoader:
             .first()
         )
 
+    def translate_questions(self, texts: dict) -> dict:
+        """Dutch slug -> the question in this language (its label and explanation from the file, else Dutch)."""
+        items = {}
+        for original in Situatievraag.objects.filter(locale=self.source):
+            item = self._existing(original)
+            if item is None:
+                text = texts.get(original.slug) or {}
+                item = Situatievraag.objects.create(
+                    translation_key=original.translation_key,
+                    locale=self.locale,
+                    slug=original.slug,
+                    label=text.get("label") or original.label,
+                    help_text=text.get("help_text", original.help_text),
+                    sort_order=original.sort_order,
+                )
+                self.created += 1
+            items[original.slug] = item
+        return items
+
     def translate_taxonomy(self, model, names: dict) -> dict:
         """Dutch slug -> translated item."""
         items = {}
@@ -125,7 +147,7 @@ class TranslationLoader:
                     sort_order=original.sort_order,
                 )
                 if model is Situatie:
-                    item.dimension = original.dimension
+                    item.vraag = self.vragen[original.vraag.slug]
                 item.save()
                 self.created += 1
             items[original.slug] = item

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from kern.i18n import home_path
 from organisaties.selection import chosen_situations, selection_for_request
 
 from .return_path import local_path
@@ -62,8 +63,9 @@ def overzicht(request):
 
 @require_safe
 def situatie(request):
-    """Choose or change the situation, then go back to the page the visitor came from, with the new choice."""
-    back = local_path(request.GET.get("terug"))
+    """Choose or change the situation, then go back to the page the visitor came from, with the new choice (the
+    home page of the visitor's language when that page is not known)."""
+    back = local_path(request.GET.get("terug"), fallback=home_path())
     if "kies" in request.GET:
         return redirect(back + selection_for_request(request).querystring)
     return render(

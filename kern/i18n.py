@@ -19,3 +19,9 @@ def active_language_code() -> str:
 
 def in_active_language() -> Q:
     return Q(locale__language_code=active_language_code())
+
+
+def home_path() -> str:
+    """The home page of the active language: Dutch at the root, others under their prefix."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"

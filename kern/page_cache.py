@@ -7,9 +7,12 @@ visitor and must bypass editors and previews:
 * Only GET and HEAD requests without any cookie are served from or stored in the cache. Editors always carry a
   session cookie, so they (and their previews) always get a freshly rendered page.
 * Only 200 HTML responses without Set-Cookie and without ``Cache-Control: private/no-store`` are stored.
-* The key holds only what changes the page: the path and the known parameters with well-formed values
-  (PAGE_CACHE_PARAMETERS). A request with any other parameter is answered, but not stored, so a flood of
-  random query strings cannot fill the cache.
+* The key holds only what changes the page: the path and the known parameters with well-formed values. Those are
+  the fixed ones below (PAGE_CACHE_PARAMETERS) and those whose names and values are editors' data, which apps
+  above this one give through the Wagtail hook ``DATA_PARAMETERS_HOOK`` (the situation questions and their
+  answers, from organisaties/wagtail_hooks.py): a function returning {name: the valid values}, read once per
+  content generation by that app. A request with any other parameter or value is answered, but not stored, so a
+  flood of random query strings cannot fill the cache.
 
 Fragments (the site frame, a page's body, a step's links) use Wagtail's own ``{% wagtailcache %}`` and
 ``{% wagtailpagecache %}`` tags with ``content_generation`` (from the context processor below) in their key;
@@ -29,6 +32,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
+from wagtail import hooks
 
 from .models import ContentGeneration
 
@@ -37,17 +41,13 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 UNKNOWN_GENERATION = 0  # the cache is down: nothing may be kept under a generation then
 
-# The query parameters that change a page, each with the shape of a valid value. Views ignore any others.
+# The fixed query parameters that change a page, each with the shape of a valid value. Views ignore any others.
+# The situation questions (?leeftijd=...) are editors' data and come through DATA_PARAMETERS_HOOK.
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 _NUMBER = re.compile(r"[0-9]{1,4}")
 _TEXT = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
 _MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")  # a typed name is answered, but only the CBS code is cached
 PAGE_CACHE_PARAMETERS = {
-    "leeftijd": _SLUG,
-    "herkomst": _SLUG,
-    "uitbuiting": _SLUG,
-    "geslacht": _SLUG,
-    "aangifte": _SLUG,
     "weergave": _SLUG,
     "dienst": _SLUG,
     "doelgroep": _SLUG,
@@ -57,6 +57,9 @@ PAGE_CACHE_PARAMETERS = {
     "regio": _SLUG,
     "q": _TEXT,
 }
+# Wagtail hook: each registered function returns {parameter name: frozenset of valid values}, cheaply (it keeps
+# its own copy per content generation); a name that is also a fixed parameter above is left out.
+DATA_PARAMETERS_HOOK = "wegwijzer_page_cache_parameters"
 
 
 # The generation a public page request was answered under: read once when it arrives (PageCacheMiddleware), so
@@ -138,13 +141,32 @@ def generation_context(request):
     return {"content_generation": SimpleLazyObject(lambda: request_generation(request))}
 
 
+def data_parameters(request=None) -> dict[str, frozenset[str]]:
+    """The parameters whose names and valid values are editors' data, from the apps that register the hook."""
+    parameters: dict[str, frozenset[str]] = {}
+    for provider in hooks.get_hooks(DATA_PARAMETERS_HOOK):
+        for name, values in provider(request).items():
+            if name not in PAGE_CACHE_PARAMETERS:
+                parameters[name] = parameters.get(name, frozenset()) | frozenset(values)
+    return parameters
+
+
 def cache_key_parameters(request) -> list[tuple[str, str]] | None:
     """The request's parameters that change the page, sorted; None when it has any other or a malformed one."""
     parameters = []
+    data = None
     for name, values in request.GET.lists():
-        shape = PAGE_CACHE_PARAMETERS.get(name)
-        if shape is None or len(values) > 1 or not shape.fullmatch(values[0]):
+        if len(values) > 1:
             return None
+        shape = PAGE_CACHE_PARAMETERS.get(name)
+        if shape is not None:
+            if not shape.fullmatch(values[0]):
+                return None
+        else:
+            if data is None:
+                data = data_parameters(request)
+            if values[0] not in data.get(name, ()):
+                return None
         parameters.append((name, values[0]))
     return sorted(parameters)
 
@@ -185,9 +207,13 @@ class PageCacheMiddleware:
 
     def _answer(self, request):
         timeout = settings.PAGE_CACHE_SECONDS
-        parameters = cache_key_parameters(request)
+        if timeout <= 0:
+            return self.get_response(request)
         generation = request_generation(request)
-        if timeout <= 0 or parameters is None or generation == UNKNOWN_GENERATION:
+        if generation == UNKNOWN_GENERATION:
+            return self.get_response(request)
+        parameters = cache_key_parameters(request)
+        if parameters is None:
             return self.get_response(request)
         key = _key(request, generation, parameters)
         try:

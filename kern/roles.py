@@ -52,6 +52,13 @@ FINAL_EDITOR_PERMISSIONS = [
     ("wegwijzer", "change_siteinstellingen"),
     ("wagtailredirects", "delete_redirect"),
 ]
+# The questions of the situation form (organisaties.Situatievraag): Redacteuren add and change them, Eindredacteuren
+# may also delete them. Given by organisaties/migrations/0011, after the model exists (0002 may run before it).
+SITUATION_QUESTION_PERMISSIONS = [
+    ("organisaties", "add_situatievraag"),
+    ("organisaties", "change_situatievraag"),
+]
+SITUATION_QUESTION_DELETE_PERMISSIONS = [("organisaties", "delete_situatievraag")]
 # Page permissions on the whole tree.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 FINAL_EDITOR_PAGE_PERMISSIONS = [

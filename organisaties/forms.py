@@ -10,7 +10,7 @@ language the list is filtered on (Dutch, the default content language, when none
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-TAG_FIELDS = ("services", "audiences", "situations")
+TAG_FIELDS = ("services", "audiences", "situations", "vraag")
 
 
 def limit_to_locale(fields, locale_id) -> None:

@@ -391,5 +391,5 @@ class OrganisatieRegio(ClusterableModel, Orderable):
     def situation_slugs(self) -> dict[str, set[str]]:
         tags: dict[str, set[str]] = {}
         for situatie in self.situations.all():
-            tags.setdefault(situatie.dimension, set()).add(situatie.slug)
+            tags.setdefault(situatie.question, set()).add(situatie.slug)
         return tags

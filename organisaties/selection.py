@@ -1,32 +1,73 @@
-"""The visitor's situation, read from the query string and checked against the situations editors keep.
+"""The visitor's situation, read from the query string and checked against the questions and answers editors keep.
 
-One query per request at most, and only when the page needs it: the situation list is memoised on the request and
-shared by the filter form, the summary of the choice and the validation of the query string.
+One query per request at most, and only when the page needs it: the answers of the language (with their questions)
+are memoised on the request and shared by the filter form, the summary of the choice and the validation of the query
+string. Which query-string keys are questions at all is known without a query: ``situation_questions()`` holds the
+question slugs with their answers in every language, read once per content generation; the page cache keys on it too
+(the hook in wagtail_hooks.py).
 """
 
+import logging
 from dataclasses import replace
 
+from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils.functional import SimpleLazyObject
 
 from kern.i18n import in_active_language
+from kern.page_cache import UNKNOWN_GENERATION, request_generation
 
 from .gemeente_lookup import lookup_for_request
 from .models import Situatie
-from .situations import DIMENSIONS, SituationSelection
+from .situations import SituationSelection
+
+logger = logging.getLogger(__name__)
+
+QUESTIONS_KEY = "situation-questions"
 
 
 def load_situation_choices(language_filter=None) -> dict[str, list[Situatie]]:
-    """The situations of a language, per dimension, in the editors' order (one query)."""
-    choices = {dimension: [] for dimension in DIMENSIONS}
-    for situatie in Situatie.objects.filter(language_filter or in_active_language()).order_by(
-        "sort_order", "name"
-    ):
-        choices.setdefault(situatie.dimension, []).append(situatie)
+    """The answers of a language per question slug, questions and answers in the editors' order (one query).
+
+    Each answer carries its question (``situatie.vraag``: label and explanation for the form).
+    """
+    choices: dict[str, list[Situatie]] = {}
+    for situatie in Situatie.objects.filter(language_filter or in_active_language()):
+        choices.setdefault(situatie.question, []).append(situatie)
     return choices
 
 
+def _read_questions() -> dict[str, frozenset[str]]:
+    questions: dict[str, set[str]] = {}
+    for question, answer in Situatie.objects.values_list("vraag__slug", "slug"):
+        questions.setdefault(question, set()).add(answer)
+    return {question: frozenset(answers) for question, answers in questions.items()}
+
+
+def situation_questions(request=None) -> dict[str, frozenset[str]]:
+    """Question slug -> its answers' slugs, over every language; read once per content generation.
+
+    Empty when the database cannot be read: no key then counts as a question (the page still renders).
+    """
+    generation = request_generation(request)
+    key = f"{QUESTIONS_KEY}:{generation}"
+    try:
+        questions = cache.get(key) if generation != UNKNOWN_GENERATION else None
+    except Exception:
+        questions = None
+    if questions is None:
+        try:
+            questions = _read_questions()
+        except DatabaseError:
+            logger.warning("Could not read the situation questions", exc_info=True)
+            return {}
+        if generation != UNKNOWN_GENERATION:
+            cache.set(key, questions, 86400)
+    return questions
+
+
 def situation_choices(request=None) -> dict[str, list[Situatie]]:
-    """The situations of the active language, loaded once per request."""
+    """The answers of the active language per question, loaded once per request."""
     cached = getattr(request, "_wegwijzer_situations", None) if request is not None else None
     if cached is None:
         cached = load_situation_choices()
@@ -44,9 +85,10 @@ def selection_for_request(request) -> SituationSelection:
         return SituationSelection()
     cached = getattr(request, "_wegwijzer_selection", None)
     if cached is None:
-        if any(key in request.GET for key in DIMENSIONS):
+        questions = situation_questions(request) if request.GET else {}
+        if any(key in questions for key in request.GET):
             known = {
-                dimension: {s.slug for s in items} for dimension, items in situation_choices(request).items()
+                question: {s.slug for s in items} for question, items in situation_choices(request).items()
             }
             cached = SituationSelection.from_query(request.GET, known)
         else:
@@ -59,15 +101,15 @@ def selection_for_request(request) -> SituationSelection:
 
 
 def chosen_situations(request) -> list[Situatie]:
-    """The Situatie objects the visitor chose, for the summary "You are looking for help for: ..."."""
+    """The Situatie objects the visitor chose, for the summary "You see the help for: ..."."""
     selection = selection_for_request(request)
     if not selection:
         return []
     choices = situation_choices(request)
     return [
         situatie
-        for dimension, slug in selection.values.items()
-        for situatie in choices.get(dimension, [])
+        for question, slug in selection.values.items()
+        for situatie in choices.get(question, [])
         if situatie.slug == slug
     ]
 
@@ -83,9 +125,9 @@ def situation_block_choices() -> list[tuple[str, str]]:
 
 
 def situation_dimensions(request=None) -> dict[str, str]:
-    """Slug -> the question it answers, for the situations of the active language."""
+    """Answer slug -> the slug of the question it answers, for the situations of the active language."""
     return {
-        situatie.slug: dimension
-        for dimension, items in situation_choices(request).items()
+        situatie.slug: question
+        for question, items in situation_choices(request).items()
         for situatie in items
     }

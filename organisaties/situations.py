@@ -1,11 +1,11 @@
 """Situation tags and the visitor's chosen situation.
 
 A visitor (or the professional beside them) may say who the help is for: age, origin and residence, gender (where
-shelters differ), form of exploitation, and whether the victim has reported. The answers to each question are
-editors' data (Situatie snippets); the questions themselves are listed here, because each one is a query-string key
-that links, tests and the page cache rely on, and because adding a question means deciding how every step is tagged
-for it, which is an editorial decision made together with a developer. The choice travels in the query string only (nothing is stored). An item tagged with no situation in
-a dimension applies to everyone in that dimension; otherwise it applies when the chosen value is among its tags.
+shelters differ), form of exploitation, whether the victim has reported. The questions and their answers are editors'
+data (Situatievraag and Situatie snippets, organisaties/taxonomies.py): each question's slug is its key in the query
+string. The choice travels in the query string only (nothing is stored). An item tagged with no answer to a question
+applies to everyone, whatever the answer to that question; otherwise it applies when the chosen answer is among its
+tags.
 """
 
 from dataclasses import dataclass, field
@@ -15,8 +15,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 
-# The questions in the order the form asks them; Situatie.Dimension gives each its label.
-DIMENSIONS = ("leeftijd", "herkomst", "geslacht", "uitbuiting", "aangifte")
+from kern.page_cache import PAGE_CACHE_PARAMETERS
+
+# Query-string keys the site uses for other things: a question may not take one of them as its slug
+# (Situatievraag.clean). The page cache's own parameters, those of the route, the hand-out, the situation page, the
+# language notices, the API and the admin.
+RESERVED_PARAMETERS = frozenset(PAGE_CACHE_PARAMETERS) | {
+    "besproken",
+    "afgevinkt",
+    "tweede_taal",
+    "terug",
+    "kies",
+    "niet_vertaald",
+    "taal",
+    "paginagrootte",
+    "page",
+    "per_page",
+    "achter",
+    "date",
+    "format",
+    "next",
+    "password",
+    "csrfmiddlewaretoken",
+}
 
 
 class SituationTaggedMixin(models.Model):
@@ -35,10 +56,10 @@ class SituationTaggedMixin(models.Model):
         abstract = True
 
     def situation_slugs(self) -> dict[str, set[str]]:
-        """Tags per dimension; reads the prefetched ``situations`` when the caller prefetched them."""
+        """Tags per question slug; reads the prefetched ``situations`` (with their questions) when prefetched."""
         tags: dict[str, set[str]] = {}
         for situatie in self.situations.all():
-            tags.setdefault(situatie.dimension, set()).add(situatie.slug)
+            tags.setdefault(situatie.question, set()).add(situatie.slug)
         return tags
 
     def matches_situation(self, selection: "SituationSelection") -> bool:
@@ -47,7 +68,7 @@ class SituationTaggedMixin(models.Model):
 
 @dataclass(frozen=True)
 class SituationSelection:
-    """The visitor's chosen situation: at most one known value per dimension.
+    """The visitor's chosen situation: at most one known answer per question, keyed by the question's slug.
 
     ``gemeente`` is the CBS code of the municipality the visitor chose for "Help nearby", if any: it travels along
     in ``querystring`` like the situation but is not part of it (an empty situation with a municipality is falsy).
@@ -58,12 +79,13 @@ class SituationSelection:
 
     @classmethod
     def from_query(cls, query, known: dict[str, set[str]]) -> "SituationSelection":
-        """Reads the query string, keeping only known dimensions and values; anything else is ignored."""
+        """Reads the query string, keeping only known questions and answers (``known``: question slug -> answer
+        slugs, in the form's order); anything else, and a question given more than once, is ignored."""
         values = {}
-        for dimension in DIMENSIONS:
-            value = query.get(dimension, "")
-            if isinstance(value, str) and value in known.get(dimension, set()):
-                values[dimension] = value
+        for question, answers in known.items():
+            given = query.getlist(question) if hasattr(query, "getlist") else [query.get(question, "")]
+            if len(given) == 1 and isinstance(given[0], str) and given[0] in answers:
+                values[question] = given[0]
         return cls(values)
 
     def __bool__(self) -> bool:

@@ -1,14 +1,35 @@
-"""The organisations and regulations in the admin: list columns, search, filters and ordering."""
+"""The organisations and regulations in the admin: list columns, search, filters and ordering; and the situation
+questions as parameters the page cache keys on (kern/page_cache.py, DATA_PARAMETERS_HOOK)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kern.page_cache import DATA_PARAMETERS_HOOK
+
 from .forms import content_locale
-from .models import Dienst, Doelgroep, Gemeente, Organisatie, Regeling, Regio, Regiotype, Situatie
+from .models import (
+    Dienst,
+    Doelgroep,
+    Gemeente,
+    Organisatie,
+    Regeling,
+    Regio,
+    Regiotype,
+    Situatie,
+    Situatievraag,
+)
+from .selection import situation_questions
+
+
+@hooks.register(DATA_PARAMETERS_HOOK)
+def situation_parameters(request=None):
+    """Each situation question's slug with its answers: ``?leeftijd=minderjarig`` is a page of its own."""
+    return situation_questions(request)
 
 
 def services_in_content_language(request):
@@ -83,13 +104,21 @@ class DoelgroepViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class SituatievraagViewSet(SnippetViewSet):
+    model = Situatievraag
+    icon = "help"
+    menu_label = _("Situation questions")
+    list_display = ["label", "slug", "sort_order"]
+    ordering = ["sort_order", "slug"]
+
+
 class SituatieViewSet(SnippetViewSet):
     model = Situatie
     icon = "tag"
     menu_label = _("Situations")
-    list_display = ["name", "dimension", "slug", "sort_order"]
-    list_filter = ["dimension"]
-    ordering = ["dimension", "sort_order", "name"]
+    list_display = ["name", "vraag", "slug", "sort_order"]
+    list_filter = ["vraag"]
+    ordering = ["vraag__sort_order", "vraag__slug", "sort_order", "name"]
 
 
 class RegioViewSet(SnippetViewSet):
@@ -133,6 +162,7 @@ class OrganisatiesViewSetGroup(SnippetViewSetGroup):
         RegelingViewSet,
         DienstViewSet,
         DoelgroepViewSet,
+        SituatievraagViewSet,
         SituatieViewSet,
         RegioViewSet,
         RegiotypeViewSet,

@@ -87,7 +87,7 @@ def test_situation_tags_become_eligibility(client):
     eligibility = [a for a in service["attributes"] if a["link_type"] == "eligibility"]
     assert "minderjarig" in [a["taxonomy_term"]["code"] for a in eligibility]
     assert "Minderjarig" in service["eligibility_description"]
-    if tagged.situations.filter(dimension="leeftijd").count() == 1:
+    if tagged.situations.filter(vraag__slug="leeftijd").count() == 1:
         assert service["maximum_age"] == 17
 
 

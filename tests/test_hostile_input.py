@@ -425,6 +425,17 @@ def test_hostile_situation_gives_a_normal_page(client, endpoint, value):
     assert_proper_answer(response, elapsed, allowed={200})
 
 
+@pytest.mark.parametrize("value", CORE_VALUES)
+def test_removal_links_of_chosen_answers_carry_hostile_parameters_harmlessly(client, value):
+    """Each chosen answer links to the page without it, keeping the other parameters: escaped, on this site."""
+    url = f"/beschermen/opvang/?leeftijd=minderjarig&q={value}&terug={value}&x{value}=1"
+    response, elapsed = request(client, "GET", url)
+    assert_proper_answer(response, elapsed, allowed={200})
+    for chip in BeautifulSoup(response.content, "html.parser").select(".situation-summary__chip"):
+        assert chip["href"].startswith("/beschermen/opvang/"), chip["href"]
+        assert "leeftijd=" not in chip["href"]
+
+
 @pytest.mark.parametrize("value", ENGLISH_VALUES)
 @pytest.mark.parametrize("endpoint", ENGLISH_ENDPOINTS)
 def test_hostile_value_on_the_english_site_gives_a_normal_page(client, endpoint, value):

@@ -27,6 +27,7 @@ from organisaties.models import (
     Regiotype,
     RegiotypeBron,
     Situatie,
+    Situatievraag,
 )
 from zoeken.models import Synoniem
 
@@ -69,10 +70,17 @@ def edit_settings():
 
 
 def edit_situatie():
-    situatie = Situatie.objects.filter(**NL, dimension="leeftijd").first()
+    situatie = Situatie.objects.filter(**NL, vraag__slug="leeftijd").first()
     situatie.name = "Jonger dan achttien (test)"
     situatie.save()
     return "/", "Jonger dan achttien (test)"
+
+
+def edit_situatievraag():
+    vraag = Situatievraag.objects.get(**NL, slug="leeftijd")
+    vraag.label = "Hoe oud is de persoon? (test)"
+    vraag.save()
+    return "/", "Hoe oud is de persoon? (test)"
 
 
 def edit_dienst():
@@ -247,6 +255,7 @@ CHANGES = {
     "wegwijzer.SiteInstellingen": edit_settings,
     "wegwijzer.InformatiePagina": edit_informatiepagina,
     "organisaties.Situatie": edit_situatie,
+    "organisaties.Situatievraag": edit_situatievraag,
     "organisaties.Dienst": edit_dienst,
     "organisaties.Doelgroep": edit_doelgroep,
     "organisaties.Organisatie": edit_organisatie,

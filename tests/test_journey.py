@@ -1,8 +1,12 @@
 """Walking through the phases with a victim: the situation filter, navigation and the overview on paper."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.models import Locale
 
 from fases.models import StapPage
+from organisaties.models import Situatie, Situatievraag
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +203,105 @@ def test_organisation_guide_is_paginated(client, soup):
     assert len(second.select(".card--organisatie")) >= 5
     assert client.get("/organisaties/?pagina=999999999999999999999").status_code == 200
     assert client.get("/organisaties/?pagina=abc").status_code == 200
+
+
+def add_question(
+    slug="gezin",
+    label="Gezin",
+    answers=(("met-kinderen", "Met kinderen"), ("zonder-kinderen", "Zonder kinderen")),
+):
+    """An editor adds a question with its answers, as in the admin (Situatievraag and Situatie snippets)."""
+    locale = Locale.objects.get(language_code="nl")
+    vraag = Situatievraag(
+        locale=locale, slug=slug, label=label, help_text="Of er kinderen bij de persoon zijn.", sort_order=9
+    )
+    vraag.full_clean()
+    vraag.save()
+    return vraag, [
+        Situatie.objects.create(locale=locale, vraag=vraag, slug=answer, name=name, sort_order=index)
+        for index, (answer, name) in enumerate(answers)
+    ]
+
+
+def test_a_question_editors_add_is_asked_and_tailors_the_route_and_the_hand_out(client, soup):
+    _vraag, (with_children, _without) = add_question()
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    step.situations.add(with_children)
+    step.save_revision().publish()
+
+    for url in ("/", "/organisaties/", "/rechten-en-regelingen/", "/situatie/"):
+        page = soup(client.get(url))
+        select = page.select_one("select[name=gezin]")
+        assert select is not None, url
+        assert [o["value"] for o in select.select("option")] == ["", "met-kinderen", "zonder-kinderen"], url
+        label = page.select_one("label[for=situatie-gezin]")
+        assert label.get_text(strip=True) == "Gezin", url
+    home = soup(client.get("/"))
+    help_id = home.select_one("select[name=gezin]")["aria-describedby"]
+    assert home.select_one(f"#{help_id}").get_text(strip=True) == "Of er kinderen bij de persoon zijn."
+    labels = [label.get_text(strip=True) for label in home.select(".situation-filter label")]
+    assert labels[-1] == "Gezin", "the editors' order: this question comes last"
+
+    def route_steps(query):
+        page = soup(client.get("/uw-route/" + query))
+        return [a["href"].split("?")[0] for a in page.select("main a[href^='/beschermen/']")]
+
+    assert "/beschermen/opvang/" in route_steps("?gezin=met-kinderen")
+    assert "/beschermen/opvang/" not in route_steps("?gezin=zonder-kinderen")
+    without = soup(client.get("/overzicht/?gezin=zonder-kinderen&weergave=volledig")).get_text()
+    assert step.title not in without
+    assert step.title in soup(client.get("/overzicht/?gezin=met-kinderen&weergave=volledig")).get_text()
+    chips = soup(client.get("/beschermen/" + "?gezin=zonder-kinderen")).select(".situation-summary__chip")
+    assert [chip.select_one(".situation-summary__name").get_text() for chip in chips] == ["Zonder kinderen"]
+    assert "/beschermen/opvang/" not in [
+        a["href"].split("?")[0]
+        for a in soup(client.get("/beschermen/?gezin=zonder-kinderen")).select("main .step-list__link")
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?gezin=onbekend",
+        "?gezin=met-kinderen&gezin=zonder-kinderen",
+        "?gezin=" + "x" * 3000,
+        "?gezin[]=met-kinderen",
+    ],
+)
+def test_unknown_answers_to_an_editors_question_are_ignored(client, soup, query):
+    add_question()
+    for url in ("/", "/beschermen/opvang/", "/uw-route/", "/overzicht/", "/organisaties/"):
+        response = client.get(url + query)
+        assert response.status_code == 200, url + query
+        assert soup(response).select_one(".situation-summary") is None, url + query
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["q", "gemeente", "pagina", "page", "weergave", "besproken", "afgevinkt", "tweede_taal", "terug", "taal"],
+)
+def test_a_question_cannot_take_a_key_the_site_already_uses(slug):
+    vraag = Situatievraag(locale=Locale.objects.get(language_code="nl"), slug=slug, label="Iets")
+    with pytest.raises(ValidationError) as error:
+        vraag.full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_the_admin_says_why_a_question_key_is_refused(admin_client):
+    url = reverse("wagtailsnippets_organisaties_situatievraag:add") + "?locale=nl"
+    data = {"label": "Zoekterm", "slug": "q", "help_text": "", "sort_order": "5"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "already uses q for something else" in response.content.decode() or (
+        "gebruikt q al voor iets anders" in response.content.decode()
+    )
+    assert not Situatievraag.objects.filter(slug="q").exists()
+    response = admin_client.post(url, {**data, "slug": "leeftijd"})
+    assert response.status_code == 200
+    assert (
+        Situatievraag.objects.filter(slug="leeftijd").count()
+        == Situatievraag.objects.filter(slug="herkomst").count()
+    ), "no second question with the same key"
+    response = admin_client.post(url, {**data, "slug": "gezin", "label": "Gezin"})
+    assert response.status_code == 302
+    assert Situatievraag.objects.filter(slug="gezin", locale__language_code="nl").exists()

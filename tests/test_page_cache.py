@@ -5,7 +5,8 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from fases.models import StapPage
-from organisaties.models import Organisatie
+from kern.page_cache import PAGE_CACHE_PARAMETERS, data_parameters
+from organisaties.models import Organisatie, Situatie, Situatievraag
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,34 @@ def test_a_changed_helpline_number_shows_on_the_next_request(client):
     helpline.save()
     for path in ("/", "/beschermen/opvang/"):
         assert "0800 123 45 67" in client.get(path).content.decode()
+
+
+def add_question():
+    nl = Situatievraag.objects.get(locale__language_code="nl", slug="leeftijd").locale
+    vraag = Situatievraag.objects.create(locale=nl, slug="gezin", label="Gezin", sort_order=9)
+    Situatie.objects.create(locale=nl, vraag=vraag, slug="met-kinderen", name="Met kinderen")
+    return vraag
+
+
+def test_the_situation_questions_are_keyed_from_the_editors_data_not_from_code(client):
+    assert not {"leeftijd", "herkomst", "uitbuiting"} & set(PAGE_CACHE_PARAMETERS)
+    assert data_parameters()["leeftijd"] == {"minderjarig", "meerderjarig"}
+    assert "met-kinderen" not in data_parameters().get("gezin", ())
+    vraag = add_question()
+    assert data_parameters()["gezin"] == {"met-kinderen"}
+    assert client.get("/?gezin=met-kinderen")["X-Cache"] == "MISS"
+    assert client.get("/?gezin=met-kinderen")["X-Cache"] == "HIT"
+    assert client.get("/?gezin=met-kinderen&leeftijd=minderjarig")["X-Cache"] == "MISS"
+    for query in ("?gezin=zonder-kinderen", "?gezin=MET-KINDEREN", "?gezin=met-kinderen&gezin=met-kinderen"):
+        response = client.get("/" + query)
+        assert response.status_code == 200
+        assert "X-Cache" not in response, query
+    vraag.delete()
+    response = client.get("/?gezin=met-kinderen")
+    assert response.status_code == 200 and "X-Cache" not in response, "a deleted question is no longer a page"
+
+
+def test_the_valid_situations_are_read_once_per_content_generation(django_assert_num_queries):
+    data_parameters()
+    with django_assert_num_queries(0):
+        assert "leeftijd" in data_parameters()

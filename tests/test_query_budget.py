@@ -44,7 +44,8 @@ def count_queries(client, url):
 def measure(client):
     """(queries to build the frame on the first request, queries per page once it exists)."""
     cache.clear()
-    cold = count_queries(client, "/beschermen/opvang/")
+    # The first request also reads which query-string keys are situation questions (once per content change).
+    cold = count_queries(client, PAGES["filtered step"])
     warm = {name: count_queries(client, url) for name, url in PAGES.items()}
     return cold, warm
 
@@ -72,7 +73,7 @@ def triple_the_content():
         for copy in (1, 2):
             Situatie.objects.create(
                 locale=situatie.locale,
-                dimension=situatie.dimension,
+                vraag=situatie.vraag,
                 slug=f"{situatie.slug}-{copy}",
                 name=f"{situatie.name} {copy}",
             )
@@ -104,5 +105,5 @@ def test_pages_stay_within_the_query_budget_with_three_times_the_content(client)
     assert warm_after == warm, "query counts grew with the amount of content"
     assert cold_after == cold, "building the site frame took more queries with more content"
     print(
-        f"\nqueries per page: {warm}; building the site frame: {cold - warm['step']} extra, once per change"
+        f"\nqueries per page: {warm}; building the site frame: {cold - warm['filtered step']} extra, once per change"
     )

@@ -238,3 +238,73 @@ def test_professional_start_keeps_the_situation_and_victims_get_their_own_page(c
     victim = soup(client.get(starts["Ik ben (mogelijk) slachtoffer"].split("?")[0]))
     text = victim.select_one("main").get_text(" ", strip=True)
     assert "zonder aangifte" in text and "gratis" in text and " u " in text
+
+
+def chips(page) -> dict[str, str]:
+    return {
+        chip.select_one(".situation-summary__name").get_text(strip=True): chip["href"]
+        for chip in page.select(".situation-summary__chip")
+    }
+
+
+def test_each_chosen_answer_is_a_link_that_takes_only_that_answer_away(client, soup):
+    page = soup(client.get("/beschermen/opvang/?leeftijd=minderjarig&herkomst=nederlands"))
+    links = chips(page)
+    assert links == {
+        "Minderjarig (jonger dan 18)": "/beschermen/opvang/?herkomst=nederlands",
+        "Nederlandse nationaliteit": "/beschermen/opvang/?leeftijd=minderjarig",
+    }
+    assert all(chip.select_one(".visually-hidden") for chip in page.select(".situation-summary__chip"))
+    after = soup(client.get(links["Minderjarig (jonger dan 18)"]))
+    assert chips(after) == {"Nederlandse nationaliteit": "/beschermen/opvang/"}
+    change = after.select_one(".situation-summary__actions a")["href"]
+    form = soup(client.get(change))
+    assert form.select_one("select[name=herkomst] option[selected]")["value"] == "nederlands"
+    assert form.select_one("select[name=leeftijd] option[selected]") is None
+    last = client.get("/beschermen/opvang/")
+    assert soup(last).select_one(".situation-summary") is None
+
+
+def test_taking_an_answer_away_keeps_the_ticks_and_the_municipality_but_not_the_page_number(client, soup):
+    step = StapPage.objects.get(locale__language_code="nl", slug="opvang")
+    route = soup(client.get(f"/uw-route/?leeftijd=minderjarig&uitbuiting=arbeid&besproken={step.pk}"))
+    assert chips(route)["Arbeidsuitbuiting"] == f"/uw-route/?leeftijd=minderjarig&besproken={step.pk}"
+    organisations = soup(client.get("/organisaties/?leeftijd=minderjarig&dienst=opvang&pagina=2"))
+    assert chips(organisations)["Minderjarig (jonger dan 18)"] == "/organisaties/?dienst=opvang"
+    nearby = soup(client.get("/beschermen/opvang/?leeftijd=minderjarig&gemeente=GM0363"))
+    assert chips(nearby)["Minderjarig (jonger dan 18)"] == "/beschermen/opvang/?gemeente=GM0363"
+
+
+def test_in_english_the_professional_start_and_changing_the_situation_keep_the_language(client, soup):
+    step = StapPage.objects.get(
+        locale__language_code="en",
+        translation_key=StapPage.objects.get(locale__language_code="nl", slug="opvang").translation_key,
+    )
+    home = soup(client.get("/en/?leeftijd=minderjarig"))
+    starts = {
+        a.select_one(".entry-point__title").get_text(strip=True): a["href"]
+        for a in home.select(".entry-point")
+    }
+    assert starts["I am a professional"] == "/en/uw-route/?leeftijd=minderjarig"
+    route = soup(client.get(starts["I am a professional"]))
+    assert route.select_one("html")["lang"] == "en"
+    assert chips(route) == {"Minor (under 18)": "/en/uw-route/"}
+
+    page = soup(client.get(step.url + "?leeftijd=minderjarig"))
+    change = page.select_one(".situation-summary__actions a")["href"]
+    assert change.startswith("/en/situatie/?") and f"terug={step.url.replace('/', '%2F')}" in change
+    form = soup(client.get(change))
+    assert form.select_one("main form.situation-filter input[name=terug]")["value"] == step.url
+    assert form.select_one("select[name=leeftijd] option[selected]")["value"] == "minderjarig"
+    response = client.get(f"/en/situatie/?leeftijd=meerderjarig&herkomst=eu-eer&kies=1&terug={step.url}")
+    assert response.status_code == 302
+    assert response["Location"] == f"{step.url}?leeftijd=meerderjarig&herkomst=eu-eer"
+    assert client.get("/en/situatie/?kies=1&terug=//evil.example/")["Location"] == "/en/"
+
+
+def test_changing_the_situation_from_the_route_returns_to_the_route(client, soup):
+    page = soup(client.get("/uw-route/?leeftijd=minderjarig"))
+    change = page.select_one(".situation-summary__actions a")["href"]
+    assert "terug=%2Fuw-route%2F" in change
+    response = client.get("/situatie/?leeftijd=meerderjarig&kies=1&terug=/uw-route/")
+    assert response["Location"] == "/uw-route/?leeftijd=meerderjarig"

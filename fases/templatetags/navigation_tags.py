@@ -10,7 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from fases.models import FasePage, journey_outline
-from kern.i18n import active_language_code, in_active_language
+from kern.i18n import active_language_code, home_path, in_active_language
 from kern.models import InformatiePagina
 from kern.per_generation import kept
 from kern.translation_checks import translation_checked
@@ -24,8 +24,7 @@ PHASE_DEPTH = 3
 @register.simple_tag
 def home_url() -> str:
     """The home page of the active language: Dutch at the root, others under their prefix."""
-    language = get_language() or settings.LANGUAGE_CODE
-    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+    return home_path()
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)

@@ -5,32 +5,32 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-from organisaties.models import Situatie
 from organisaties.selection import chosen_situations, selection_for_request, situation_choices
-from organisaties.situations import DIMENSIONS
 
 register = template.Library()
 
+# Parameters a removed answer does not keep: a page number may not exist once the list grows.
+DROPPED_ON_CHANGE = ("pagina",)
+
 
 def _groups(request):
+    """Each question that has answers in this language, in the editors' order, with the chosen answer."""
     selection = selection_for_request(request)
-    choices = situation_choices(request)
-    labels = dict(Situatie.Dimension.choices)
     return [
         {
-            "dimension": dimension,
-            "label": labels[dimension],
-            "options": choices.get(dimension, []),
-            "chosen": selection.values.get(dimension, ""),
+            "key": question,
+            "label": options[0].vraag.label,
+            "help_text": options[0].vraag.help_text,
+            "options": options,
+            "chosen": selection.values.get(question, ""),
         }
-        for dimension in DIMENSIONS
-        if choices.get(dimension)
+        for question, options in situation_choices(request).items()
     ]
 
 
 @register.inclusion_tag("includes/situation_fields.html", takes_context=True)
 def situation_fields(context):
-    """The three situation questions as fields inside another filter form."""
+    """The situation questions as fields inside another filter form."""
     return {"groups": _groups(context.get("request"))}
 
 
@@ -52,12 +52,22 @@ def situation_filter(context, action="", heading_level=2, back=""):
 def situation_summary(context):
     request = context.get("request")
     selection = selection_for_request(request)
+    chosen = chosen_situations(request) if request is not None else []
     return {
-        "chosen": chosen_situations(request) if request is not None else [],
+        "chips": [(situatie, without_answer_url(request, situatie.question)) for situatie in chosen],
         "clear_url": request.path if request is not None else "",
         "change_url": change_situation_url(request, selection),
         "selection": selection,
     }
+
+
+def without_answer_url(request, question: str) -> str:
+    """This page without the answer to one question: the other answers and parameters stay."""
+    query = request.GET.copy()
+    for name in (question, *DROPPED_ON_CHANGE):
+        query.pop(name, None)
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
 
 
 def change_situation_url(request, selection) -> str:
