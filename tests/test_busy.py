@@ -83,7 +83,9 @@ def test_the_server_wide_slots_are_shared_and_a_dead_holder_frees_its_slot(tmp_p
     slots = ServerSlots(tmp_path, "search", 1)
     held = slots.acquire(wait_seconds=0)
     assert held is not None
-    assert slots.acquire(wait_seconds=0.05) is None, "the only slot is taken, also for another thread or process"
+    assert slots.acquire(wait_seconds=0.05) is None, (
+        "the only slot is taken, also for another thread or process"
+    )
     ServerSlots.release(held)
     # A worker that dies while it holds the slot: the kernel lets go of its lock.
     child = multiprocessing.get_context("fork").Process(target=_hold_a_slot_and_die, args=(tmp_path,))
