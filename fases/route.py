@@ -7,14 +7,15 @@ ticks "discussed" come from the query string and go back into links only.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.models import Page
 
-from kern.i18n import in_active_language
+from kern.page_cache import UNKNOWN_GENERATION, current_generation
 from organisaties.situations import SituationSelection
 
 from .handout import discreet_label, mentions_discreet_word
-from .models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
+from .models import OUTLINE_TIMEOUT, FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 
 # A hand-out must fit on two sheets: at most this many organisations under "Who can help you".
 MAX_CONTACTS = 8
@@ -121,16 +122,27 @@ class Route:
         return ticked
 
 
-def home_page() -> HomePage | None:
-    """The live home page of the active language."""
-    return HomePage.objects.live().filter(in_active_language()).first()
+def route_material(language: str) -> list | None:
+    """[(phase, [(step, regeling links, organisatie links)])]: every live, public phase and step of a language with
+    its live links and their situation tags; None without a live home page. The same for every situation, so it is
+    kept per content generation (nine queries once, none after)."""
+    generation = current_generation()
+    key = f"route-material:{generation}:{language}"
+    material = cache.get(key) if generation != UNKNOWN_GENERATION else None
+    if material is None:
+        material = _load_material(language)
+        if generation != UNKNOWN_GENERATION:
+            cache.set(key, material, OUTLINE_TIMEOUT)
+    return material
 
 
-def build_route(home: HomePage, selection: SituationSelection) -> Route:
-    """The route through the live, public phases and steps under this home page, for the chosen situation."""
+def _load_material(language: str) -> list | None:
+    home = HomePage.objects.live().filter(locale__language_code=language).first()
+    if home is None:
+        return None
     public = Page.objects.live().public().descendant_of(home).values("pk")
     phases = {
-        phase.path: RoutePhase(phase)
+        phase.path: (phase, [])
         for phase in FasePage.objects.filter(pk__in=public, depth=home.depth + 1).order_by("path")
     }
     steps = (
@@ -155,27 +167,37 @@ def build_route(home: HomePage, selection: SituationSelection) -> Route:
             ),
         )
     )
-    route = Route(selection)
     for step in steps:
         phase = phases.get(step.path[: -Page.steplen])
-        if phase is None:  # under a phase that is not live or not public
-            continue
-        route.total += 1
-        if not selection.matches(step.situation_slugs()):
-            continue
-        phase.steps.append(
-            RouteStep(
-                page=step,
-                phase=phase.page,
-                regeling_links=[
-                    link for link in step.regeling_links.all() if link.regeling.matches_situation(selection)
-                ],
-                organisatie_links=[
-                    link
-                    for link in step.organisatie_links.all()
-                    if link.organisatie.matches_situation(selection)
-                ],
+        if phase is not None:  # a step under a phase that is not live or not public is left out
+            phase[1].append((step, list(step.regeling_links.all()), list(step.organisatie_links.all())))
+    return list(phases.values())
+
+
+def build_route(language: str, selection: SituationSelection) -> Route | None:
+    """The route through the live, public phases and steps of a language, for the chosen situation; None when the
+    language has no live home page."""
+    material = route_material(language)
+    if material is None:
+        return None
+    route = Route(selection)
+    for phase_page, steps in material:
+        phase = RoutePhase(phase_page)
+        for step, regeling_links, organisatie_links in steps:
+            route.total += 1
+            if not selection.matches(step.situation_slugs()):
+                continue
+            phase.steps.append(
+                RouteStep(
+                    page=step,
+                    phase=phase_page,
+                    regeling_links=[
+                        link for link in regeling_links if link.regeling.matches_situation(selection)
+                    ],
+                    organisatie_links=[
+                        link for link in organisatie_links if link.organisatie.matches_situation(selection)
+                    ],
+                )
             )
-        )
-    route.phases = list(phases.values())
+        route.phases.append(phase)
     return route

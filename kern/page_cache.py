@@ -47,6 +47,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 _NUMBER = re.compile(r"[0-9]{1,4}")
 _TEXT = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
 _MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")  # a typed name is answered, but only the CBS code is cached
+_LANGUAGE = re.compile("|".join(re.escape(code) for code, _name in settings.LANGUAGES))
 PAGE_CACHE_PARAMETERS = {
     "weergave": _SLUG,
     "dienst": _SLUG,
@@ -55,6 +56,7 @@ PAGE_CACHE_PARAMETERS = {
     "pagina": _NUMBER,
     "gemeente": _MUNICIPALITY_CODE,
     "regio": _SLUG,
+    "tweede_taal": _LANGUAGE,  # the hand-out's second language
     "q": _TEXT,
 }
 # Wagtail hook: each registered function returns {parameter name: frozenset of valid values}, cheaply (it keeps

@@ -1,19 +1,23 @@
 """Who to call locally: for a municipality and the chosen situation, the help of each region type.
 
 ``regional_contacts(gemeente, selection)`` is the one entry point for pages and hand-outs (the answer page "Help
-nearby", step pages, the route and the overview). It costs six queries whatever the number of municipalities,
-regions or organisations, and never guesses: a region type without a confirmed region for the municipality is
+nearby", step pages, the route and the hand-out). It costs six queries whatever the number of municipalities,
+regions or organisations (four when given the kept region types, see ``kept_regional_contacts``), and never guesses: a region type without a confirmed region for the municipality is
 returned with ``known = False`` and its national fallback (CoMensha, Veilig Thuis 0800-2000, CSG 0800-0188).
 """
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 
 from kern.i18n import active_language_code
+from kern.page_cache import UNKNOWN_GENERATION, current_generation
 
 from .regio_models import Gemeente, OrganisatieRegio, Regio, Regiotype
 from .situations import SituationSelection
+
+KEPT_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -44,21 +48,29 @@ class RegionalHelp:
 
 
 def regional_contacts(
-    gemeente: Gemeente, selection: SituationSelection | None = None, regiotype_ids=None
+    gemeente: Gemeente,
+    selection: SituationSelection | None = None,
+    regiotype_ids=None,
+    sources=True,
+    regiotypes=None,
 ) -> list[RegionalHelp]:
     """The help of every region type (or only those in ``regiotype_ids``) for the municipality, in the editors'
     order of the types; per type the organisations that serve the region for the chosen situation, those meant
     for exactly that situation first.
 
-    For a route or hand-out:
+    For a page:
         lookup = lookup_for_request(request)
         if lookup and lookup.gemeente:
             for help in regional_contacts(lookup.gemeente, selection_for_request(request)): ...
+    The route and the hand-out use ``kept_regional_contacts``, which keeps the answer.
     """
     selection = selection or SituationSelection()
-    regiotypes = Regiotype.objects.prefetch_related("sources")
-    if regiotype_ids is not None:
-        regiotypes = regiotypes.filter(pk__in=regiotype_ids)
+    if regiotypes is None:
+        regiotypes = Regiotype.objects.prefetch_related("sources")
+        if regiotype_ids is not None:
+            regiotypes = regiotypes.filter(pk__in=regiotype_ids)
+    elif regiotype_ids is not None:
+        regiotypes = [regiotype for regiotype in regiotypes if regiotype.pk in set(regiotype_ids)]
     links = (
         OrganisatieRegio.objects.filter(
             organisatie__live=True, organisatie__locale__language_code=active_language_code()
@@ -70,7 +82,8 @@ def regional_contacts(
     regios = {
         regio.regiotype_id: regio
         for regio in Regio.objects.covering(gemeente).prefetch_related(
-            "sources", Prefetch("organisatie_links", queryset=links, to_attr="live_links")
+            *(["sources"] if sources else []),
+            Prefetch("organisatie_links", queryset=links, to_attr="live_links"),
         )
     }
     result = []
@@ -79,6 +92,41 @@ def regional_contacts(
         shown, hidden = _for_situation(regio.live_links if regio else [], selection)
         result.append(RegionalHelp(regiotype, regio, shown, hidden))
     return result
+
+
+def all_regiotypes() -> list[Regiotype]:
+    """Every region type with its fallback's sources, in the editors' order: the same for every municipality, so
+    kept per content generation (two queries once)."""
+    generation = current_generation()
+    key = f"regiotypes:{generation}"
+    found = cache.get(key) if generation != UNKNOWN_GENERATION else None
+    if found is None:
+        found = list(Regiotype.objects.prefetch_related("sources"))
+        if generation != UNKNOWN_GENERATION:
+            cache.set(key, found, KEPT_SECONDS)
+    return found
+
+
+def kept_regional_contacts(
+    gemeente: Gemeente, selection: SituationSelection | None = None, sources=True
+) -> list[RegionalHelp]:
+    """``regional_contacts`` of every region type, kept per content generation, language, municipality and
+    situation: the route and the hand-out of a conversation are opened again and again for the same choice.
+    ``sources=False`` (paper) leaves out the regions' sources."""
+    selection = selection or SituationSelection()
+    generation = current_generation()
+    if generation == UNKNOWN_GENERATION:
+        return regional_contacts(gemeente, selection, sources=sources)
+    regiotypes = all_regiotypes()
+    situation = ",".join(f"{key}={value}" for key, value in sorted(selection.values.items()))
+    key = (
+        f"regional-contacts:{generation}:{active_language_code()}:{gemeente.code}:{situation}:{int(sources)}"
+    )
+    found = cache.get(key)
+    if found is None:
+        found = regional_contacts(gemeente, selection, sources=sources, regiotypes=regiotypes)
+        cache.set(key, found, KEPT_SECONDS)
+    return found
 
 
 def _for_situation(links, selection: SituationSelection):
