@@ -12,15 +12,14 @@ With a municipality chosen (``gemeente=``) the sheet also names who helps there,
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language, get_language_info
 
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
+from kern.per_generation import kept
 from organisaties.models import Organisatie
 from organisaties.regional_help import kept_regional_contacts
 
 from .handout import discreet_label, mentions_discreet_word
-from .models import OUTLINE_TIMEOUT, journey_outline
+from .models import journey_outline
 
 PARAMETER = "tweede_taal"
 # Who to call locally: at most this many lines, so the sheet keeps to its pages.
@@ -99,19 +98,14 @@ class Sheet:
 
 def translated_organisaties(language: str) -> dict:
     """translation_key -> live organisation of a language, kept per content generation (one query once)."""
-    generation = current_generation()
-    key = f"organisaties-by-key:{generation}:{language}"
-    found = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    if found is None:
-        found = {
-            o.translation_key: o
-            for o in Organisatie.objects.filter(locale__language_code=language, live=True).defer(
-                "what_it_does"
-            )
+
+    def load():
+        organisaties = Organisatie.objects.filter(locale__language_code=language, live=True)
+        return {
+            organisatie.translation_key: organisatie for organisatie in organisaties.defer("what_it_does")
         }
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, found, OUTLINE_TIMEOUT)
-    return found
+
+    return kept(f"organisaties-by-key:{language}", load)
 
 
 def translated_pages(language: str) -> dict:

@@ -7,15 +7,14 @@ ticks "discussed" come from the query string and go back into links only.
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.models import Page
 
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
+from kern.per_generation import kept
 from organisaties.situations import SituationSelection
 
 from .handout import discreet_label, mentions_discreet_word
-from .models import OUTLINE_TIMEOUT, FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
+from .models import FasePage, HomePage, StapOrganisatie, StapPage, StapRegeling
 
 # A hand-out must fit on two sheets: at most this many organisations under "Who can help you".
 MAX_CONTACTS = 8
@@ -126,14 +125,7 @@ def route_material(language: str) -> list | None:
     """[(phase, [(step, regeling links, organisatie links)])]: every live, public phase and step of a language with
     its live links and their situation tags; None without a live home page. The same for every situation, so it is
     kept per content generation (nine queries once, none after)."""
-    generation = current_generation()
-    key = f"route-material:{generation}:{language}"
-    material = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    if material is None:
-        material = _load_material(language)
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, material, OUTLINE_TIMEOUT)
-    return material
+    return kept(f"route-material:{language}", lambda: _load_material(language))
 
 
 def _load_material(language: str) -> list | None:

@@ -8,16 +8,13 @@ returned with ``known = False`` and its national fallback (CoMensha, Veilig Thui
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 
 from kern.i18n import active_language_code
-from kern.page_cache import UNKNOWN_GENERATION, current_generation
+from kern.per_generation import kept
 
 from .regio_models import Gemeente, OrganisatieRegio, Regio, Regiotype
 from .situations import SituationSelection
-
-KEPT_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -97,14 +94,7 @@ def regional_contacts(
 def all_regiotypes() -> list[Regiotype]:
     """Every region type with its fallback's sources, in the editors' order: the same for every municipality, so
     kept per content generation (two queries once)."""
-    generation = current_generation()
-    key = f"regiotypes:{generation}"
-    found = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    if found is None:
-        found = list(Regiotype.objects.prefetch_related("sources"))
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, found, KEPT_SECONDS)
-    return found
+    return kept("regiotypes", lambda: list(Regiotype.objects.prefetch_related("sources")))
 
 
 def kept_regional_contacts(
@@ -114,19 +104,11 @@ def kept_regional_contacts(
     situation: the route and the hand-out of a conversation are opened again and again for the same choice.
     ``sources=False`` (paper) leaves out the regions' sources."""
     selection = selection or SituationSelection()
-    generation = current_generation()
-    if generation == UNKNOWN_GENERATION:
-        return regional_contacts(gemeente, selection, sources=sources)
-    regiotypes = all_regiotypes()
     situation = ",".join(f"{key}={value}" for key, value in sorted(selection.values.items()))
-    key = (
-        f"regional-contacts:{generation}:{active_language_code()}:{gemeente.code}:{situation}:{int(sources)}"
+    return kept(
+        f"regional-contacts:{active_language_code()}:{gemeente.code}:{situation}:{int(sources)}",
+        lambda: regional_contacts(gemeente, selection, sources=sources, regiotypes=all_regiotypes()),
     )
-    found = cache.get(key)
-    if found is None:
-        found = regional_contacts(gemeente, selection, sources=sources, regiotypes=regiotypes)
-        cache.set(key, found, KEPT_SECONDS)
-    return found
 
 
 def _for_situation(links, selection: SituationSelection):

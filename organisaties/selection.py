@@ -1,8 +1,7 @@
 """The visitor's situation, read from the query string and checked against the questions and answers editors keep.
 
-One query per request at most, and only when the page needs it: the answers of the language (with their questions)
-are memoised on the request and shared by the filter form, the summary of the choice and the validation of the query
-string. Which query-string keys are questions at all is known without a query: ``situation_questions()`` holds the
+The answers of the language (with their questions) are kept per content generation (kern/per_generation.py) and
+shared by the filter form, the summary of the choice and the validation of the query string. Which query-string keys are questions at all is known without a query: ``situation_questions()`` holds the
 question slugs with their answers in every language, read once per content generation; the page cache keys on it too
 (the hook in wagtail_hooks.py).
 """
@@ -10,12 +9,11 @@ question slugs with their answers in every language, read once per content gener
 import logging
 from dataclasses import replace
 
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils.functional import SimpleLazyObject
 
-from kern.i18n import in_active_language
-from kern.page_cache import UNKNOWN_GENERATION, request_generation
+from kern.i18n import active_language_code, in_active_language
+from kern.per_generation import kept
 
 from .gemeente_lookup import lookup_for_request
 from .models import Situatie
@@ -49,31 +47,16 @@ def situation_questions(request=None) -> dict[str, frozenset[str]]:
 
     Empty when the database cannot be read: no key then counts as a question (the page still renders).
     """
-    generation = request_generation(request)
-    key = f"{QUESTIONS_KEY}:{generation}"
     try:
-        questions = cache.get(key) if generation != UNKNOWN_GENERATION else None
-    except Exception:
-        questions = None
-    if questions is None:
-        try:
-            questions = _read_questions()
-        except DatabaseError:
-            logger.warning("Could not read the situation questions", exc_info=True)
-            return {}
-        if generation != UNKNOWN_GENERATION:
-            cache.set(key, questions, 86400)
-    return questions
+        return kept(QUESTIONS_KEY, _read_questions)
+    except DatabaseError:
+        logger.warning("Could not read the situation questions", exc_info=True)
+        return {}
 
 
 def situation_choices(request=None) -> dict[str, list[Situatie]]:
-    """The answers of the active language per question, loaded once per request."""
-    cached = getattr(request, "_wegwijzer_situations", None) if request is not None else None
-    if cached is None:
-        cached = load_situation_choices()
-        if request is not None:
-            request._wegwijzer_situations = cached
-    return cached
+    """The answers of the active language per question: the same for every visitor, kept per generation."""
+    return kept(f"situation-choices:{active_language_code()}", load_situation_choices)
 
 
 def selection_for_request(request) -> SituationSelection:
