@@ -13,6 +13,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
 # per process by wegwijzer/busy.py: EXPENSIVE_REQUESTS_PER_WORKER run (1), EXPENSIVE_REQUESTS_WAITING wait up to
 # EXPENSIVE_REQUEST_WAIT_SECONDS (1, 2 s), the rest get a 503 with Retry-After at once. Keep threads above the
 # running plus waiting number, so that threads are always left for the cheap requests.
+# Searches also share SEARCHES_PER_SERVER slots across all processes (kern/server_slots.py, default cores - 1),
+# so a flood of them cannot take every core from cached pages and /health/.
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

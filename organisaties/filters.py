@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
-from kern.i18n import in_active_language
+from kern.i18n import active_language_code, in_active_language
+from kern.per_generation import kept
 
 from .gemeente_lookup import lookup_for_request
 from .models import Dienst, Doelgroep, Organisatie, Regio
@@ -34,7 +35,18 @@ class ListFilters:
 
 
 def _options(model):
-    return list(model.objects.filter(in_active_language()).order_by("sort_order", "name"))
+    """The tags of the active language a filter offers; the same for every visitor, so kept per generation."""
+    return kept(
+        f"filter-options:{model._meta.label_lower}:{active_language_code()}",
+        lambda: list(model.objects.filter(in_active_language()).order_by("sort_order", "name")),
+    )
+
+
+def _regions():
+    return kept(
+        "filter-options:regio",
+        lambda: list(Regio.objects.only("slug", "name").order_by("regiotype__sort_order", "name")),
+    )
 
 
 def organisation_filters(request):
@@ -46,7 +58,7 @@ def organisation_filters(request):
             type("Option", (), {"slug": value, "name": label})
             for value, label in Organisatie.Coverage.choices
         ],
-        "regio": list(Regio.objects.only("slug", "name").order_by("regiotype__sort_order", "name")),
+        "regio": _regions(),
     }
     chosen = {}
     for name, items in options.items():
