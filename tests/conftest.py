@@ -64,9 +64,6 @@ KNOWN_FAILURES = {
     "tests/test_admin_hostile_input.py::test_recovery_codes_view_ignores_odd_parameters": (
         "the recovery codes view answers 404 to odd parameters since the merges; expected 200"
     ),
-    "tests/test_backup.py::test_backup_restores_into_an_empty_database": (
-        "the backup holds wagtail-localize's submit_translation permission, which an empty database lacks"
-    ),
     "tests/test_route.py::test_route_shows_exactly_the_steps_and_time_limits_that_apply": (
         "a time limit in the route's timeline shows without its source link since the sources merge"
     ),
