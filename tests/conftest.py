@@ -58,12 +58,6 @@ def pytest_collection_modifyitems(config, items):
 # Known failures after the merges of 3 December 2026, each with what is wrong; the session note lists them as open
 # work. They are marked, not skipped: pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here).
 KNOWN_FAILURES = {
-    "tests/test_admin_hostile_input.py::test_review_report_with_a_bad_date_gives_a_message": (
-        "the admin NUL-byte middleware answers 404 where this test expects the report's own message"
-    ),
-    "tests/test_admin_hostile_input.py::test_recovery_codes_view_ignores_odd_parameters": (
-        "the recovery codes view answers 404 to odd parameters since the merges; expected 200"
-    ),
     "tests/test_route.py::test_route_shows_exactly_the_steps_and_time_limits_that_apply": (
         "a time limit in the route's timeline shows without its source link since the sources merge"
     ),
