@@ -58,9 +58,6 @@ def pytest_collection_modifyitems(config, items):
 # Known failures after the merges of 3 December 2026, each with what is wrong; the session note lists them as open
 # work. They are marked, not skipped: pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here).
 KNOWN_FAILURES = {
-    "tests/test_route.py::test_route_shows_exactly_the_steps_and_time_limits_that_apply": (
-        "a time limit in the route's timeline shows without its source link since the sources merge"
-    ),
     "tests/test_sources.py::test_tick_boxes_offer_only_tags_in_the_language_of_the_content": (
         "English content offers no English service tags in the editor since the merges"
     ),
