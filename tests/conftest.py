@@ -64,10 +64,6 @@ KNOWN_FAILURES = {
     "tests/test_translations.py::test_a_translation_goes_out_as_a_po_file_and_comes_back_in": (
         "one segment fewer comes back from the PO round trip since nested blocks got their own ids"
     ),
-    "tests/test_outages.py::test_the_site_recovers_by_itself_when_the_database_returns": (
-        "on PostgreSQL the simulated outage inside the test's transaction leaves it unusable once the content "
-        "generation is read from the database; the real outage test (make outage, in CI) covers recovery"
-    ),
 }
 
 
