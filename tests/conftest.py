@@ -58,9 +58,6 @@ def pytest_collection_modifyitems(config, items):
 # Known failures after the merges of 3 December 2026, each with what is wrong; the session note lists them as open
 # work. They are marked, not skipped: pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here).
 KNOWN_FAILURES = {
-    "tests/test_translations.py::test_a_translation_goes_out_as_a_po_file_and_comes_back_in": (
-        "one segment fewer comes back from the PO round trip since nested blocks got their own ids"
-    ),
 }
 
 
