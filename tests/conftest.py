@@ -55,10 +55,9 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-# Known failures after the merges of 3 December 2026, each with what is wrong; the session note lists them as open
-# work. They are marked, not skipped: pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here).
-KNOWN_FAILURES = {
-}
+# Known failures, each with what is wrong; the session note lists them as open work. They are marked, not skipped:
+# pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here). None at the moment.
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def mark_known_failures(items):
