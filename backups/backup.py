@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core import serializers
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
@@ -19,7 +20,8 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry
 CONTENT_FILE = "content.json"
 MEDIA_DIR = "media"
 
-# Derived or per-session data that is rebuilt or meaningless after a restore.
+# Derived or per-session data that is rebuilt or meaningless after a restore. The permissions are exported
+# separately, by natural key (_permissions below).
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
@@ -45,13 +47,34 @@ def _audit_log(entries) -> list:
     return json.loads(serializers.serialize("json", entries, use_natural_foreign_keys=True))
 
 
+def _permissions() -> list:
+    """Every permission of a model that still exists, by natural key only (codename, app label, model).
+
+    A fresh database recreates the permissions of the models' Meta after migrate and after flush, but not the ones
+    a migration created, such as wagtail-localize's submit_translation: the groups hold those too. Loaded by natural
+    key, a permission that exists is kept (with its own id) and a missing one is created."""
+    permissions = [
+        permission
+        for permission in Permission.objects.select_related("content_type").order_by(
+            "content_type__app_label", "codename"
+        )
+        if permission.content_type.model_class() is not None
+    ]
+    return json.loads(
+        serializers.serialize(
+            "json", permissions, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
+    )
+
+
 def export(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / CONTENT_FILE
     buffer = io.StringIO()
     # Natural keys for content types, permissions and pages, so the backup fits any fresh database.
     call_command("dumpdata", natural_foreign=True, exclude=EXCLUDED, stdout=buffer, verbosity=0)
-    records = json.loads(buffer.getvalue())
+    # The permissions first: the groups and the page and collection permissions refer to them.
+    records = _permissions() + json.loads(buffer.getvalue())
     # The audit log keeps entries of deleted pages; those cannot point at a page any more and are left out.
     records += _audit_log(PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk")))
     records += _audit_log(ModelLogEntry.objects.all())

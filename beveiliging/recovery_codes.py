@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
+from kern.admin_query import checks_its_own_query
+
 DEVICE_NAME = "Herstelcodes"
 NUMBER_OF_CODES = 10
 
@@ -26,6 +28,7 @@ def remaining_codes(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__name=DEVICE_NAME).count()
 
 
+@checks_its_own_query
 def recovery_codes_view(request):
     user = request.user
     # Only someone who passed two-factor login may make codes that replace it (when two-factor login is on).

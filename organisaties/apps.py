@@ -7,3 +7,9 @@ class OrganisatiesConfig(AppConfig):
     # Everything this app stores can show on public pages (kern/invalidation.py).
     public_content = True
     verbose_name = _("Organisations and regulations")
+
+    def ready(self):
+        # The tags of synced translations follow their original (a signal receiver, connected here as usual).
+        from . import translated_tags
+
+        translated_tags.connect()

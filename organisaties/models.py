@@ -413,6 +413,13 @@ class Regeling(PublicSnippet):
     def get_absolute_url(self):
         return reverse("organisaties:regeling_detail", kwargs={"slug": self.slug})
 
+    @property
+    def time_limit_source(self) -> tuple[str, str]:
+        """(address, link text) of where the time limit is written: its own source, else the official one."""
+        if self.time_limit_source_url:
+            return self.time_limit_source_url, self.time_limit_source_title or self.time_limit_source_url
+        return self.source_url, self.source_title or self.source_url
+
 
 class OrganisatieBron(Source):
     organisatie = ParentalKey(Organisatie, on_delete=models.CASCADE, related_name="bronnen")
@@ -426,10 +433,3 @@ class RegelingBron(Source):
 
     class Meta(Source.Meta):
         pass
-
-    @property
-    def time_limit_source(self) -> tuple[str, str]:
-        """(address, link text) of where the time limit is written: its own source, else the official one."""
-        if self.time_limit_source_url:
-            return self.time_limit_source_url, self.time_limit_source_title or self.time_limit_source_url
-        return self.source_url, self.source_title or self.source_url

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail_localize.models import Translation
 
+from kern.admin_query import checks_its_own_query
 from kern.review_dates import today
 
 from .review_report import can_mark_checked, due_items, mark_checked
@@ -21,6 +22,7 @@ from .translation_report import mark_translation_checked, translation_rows
 MAX_LOOK_AHEAD = datetime.timedelta(days=3653)  # ten years
 
 
+@checks_its_own_query
 def review_report(request):
     """All content past or within 30 days of its review date, earliest first (``?date=`` to look ahead)."""
     on = None

@@ -59,26 +59,9 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-# Known failures after the merges of 3 December 2026, each with what is wrong; the session note lists them as open
-# work. They are marked, not skipped: pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here).
-KNOWN_FAILURES = {
-    "tests/test_admin_hostile_input.py::test_review_report_with_a_bad_date_gives_a_message": (
-        "the admin NUL-byte middleware answers 404 where this test expects the report's own message"
-    ),
-    "tests/test_admin_hostile_input.py::test_recovery_codes_view_ignores_odd_parameters": (
-        "the recovery codes view answers 404 to odd parameters since the merges; expected 200"
-    ),
-    "tests/test_backup.py::test_backup_restores_into_an_empty_database": (
-        "the backup holds wagtail-localize's submit_translation permission, which an empty database lacks"
-    ),
-    "tests/test_route.py::test_route_shows_exactly_the_steps_and_time_limits_that_apply": (
-        "a time limit in the route's timeline shows without its source link since the sources merge"
-    ),
-    "tests/test_outages.py::test_the_site_recovers_by_itself_when_the_database_returns": (
-        "on PostgreSQL the simulated outage inside the test's transaction leaves it unusable once the content "
-        "generation is read from the database; the real outage test (make outage, in CI) covers recovery"
-    ),
-}
+# Known failures, each with what is wrong; the session note lists them as open work. They are marked, not skipped:
+# pytest reports each as "xfailed" (or "XPASS" once fixed, then remove it here). None at the moment.
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def mark_known_failures(items):

@@ -1,4 +1,5 @@
-"""A backup of everything editors made restores into an empty database with the same pages, snippets and links."""
+"""A backup of everything editors made restores into an empty database with the same pages, snippets, links,
+permissions and search synonyms, and the restored site serves the same pages."""
 
 import json
 import os
@@ -14,9 +15,16 @@ pytestmark = pytest.mark.django_db(transaction=False)
 SNAPSHOT = """
 import json
 from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils.html import escape
 from wagtail.models import Page, Revision
 from fases.models import StapOrganisatie, StapRegeling
 from organisaties.models import Organisatie, Regeling
+from zoeken.models import Synoniem
+served = []
+for page in Page.objects.live().filter(depth__gt=1, locale__language_code="nl").order_by("path"):
+    response = Client().get(page.url)
+    served.append([page.url, response.status_code, escape(page.title) in response.content.decode()])
 print(json.dumps({
     "pages": sorted([p, t, l] for p, t, l in Page.objects.values_list("url_path", "title", "live")),
     "organisaties": sorted(list(o) for o in Organisatie.objects.values_list("locale__language_code", "slug", "phone", "live")),
@@ -27,6 +35,13 @@ print(json.dumps({
     ),
     "revisions": Revision.objects.count(),
     "groups": sorted(Group.objects.values_list("name", flat=True)),
+    "group_permissions": sorted(
+        [g, a or "", c or ""] for g, a, c in Group.objects.values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
+    ),
+    "synonyms": sorted(list(s) for s in Synoniem.objects.values_list("locale__language_code", "term", "synonyms")),
+    "served": served,
 }, default=str))
 """
 
@@ -75,7 +90,9 @@ def test_backup_restores_into_an_empty_database(tmp_path):
     backup = tmp_path / "backup"
     call_command("backup_content", str(backup))
     before = snapshot_here()
-    assert before["links"] and before["revisions"]
+    assert before["links"] and before["revisions"] and before["synonyms"]
+    assert ["Redacteur", "wagtail_localize", "submit_translation"] in before["group_permissions"]
+    assert before["served"] and all(status == 200 and titled for _, status, titled in before["served"])
 
     database_url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
     migrated = manage("migrate", "--noinput", "-v0", database_url=database_url)

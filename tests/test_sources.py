@@ -8,6 +8,7 @@ import yaml
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from fases.models import FasePage, StapPage
 from organisaties.models import Dienst, Organisatie, Regeling, Situatie
@@ -149,6 +150,52 @@ def test_tick_boxes_offer_only_tags_in_the_language_of_the_content(admin_client,
         ]
         assert shown in labels and hidden not in labels, locale
         assert len(labels) == Dienst.objects.filter(locale=locale).count()
+
+
+def _synced_translation(original, language_code):
+    return Translation.objects.get(
+        source__object_id=original.translation_key, target_locale__language_code=language_code
+    )
+
+
+def test_a_translation_whose_sync_stopped_offers_tags_in_its_own_language(admin_client, soup):
+    """A synced translation is edited in wagtail-localize's editor, which shows texts only (its tags follow the
+    Dutch original, see the next test); once its sync is stopped it has the normal form, in its own language."""
+    dutch = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
+    english = Organisatie.objects.get(locale__language_code="en", translation_key=dutch.translation_key)
+    stop = reverse("wagtail_localize:stop_translation", args=(_synced_translation(dutch, "en").pk,))
+    assert admin_client.post(stop).status_code == 302
+    for organisatie, shown, hidden in (
+        (dutch, "Opvang en huisvesting", "Shelter and housing"),
+        (english, "Shelter and housing", "Opvang en huisvesting"),
+    ):
+        url = reverse("wagtailsnippets_organisaties_organisatie:edit", args=(organisatie.pk,))
+        labels = [
+            label.get_text(strip=True) for label in soup(admin_client.get(url)).select("#id_services label")
+        ]
+        assert shown in labels and hidden not in labels, organisatie.locale
+        assert len(labels) == Dienst.objects.filter(locale=organisatie.locale).count()
+
+
+def _slugs(tags):
+    return sorted(tag.slug for tag in tags)
+
+
+def test_a_synced_translation_gets_the_tags_of_its_dutch_original_in_its_own_language():
+    dutch = Organisatie.objects.get(locale__language_code="nl", slug="comensha")
+    english = Organisatie.objects.get(locale__language_code="en", translation_key=dutch.translation_key)
+    polish = Organisatie.objects.get(locale__language_code="pl", translation_key=dutch.translation_key)
+    Translation.objects.filter(pk=_synced_translation(dutch, "pl").pk).update(enabled=False)  # sync stopped
+    polish_before = _slugs(polish.services.all())
+    chosen = ["juridische-hulp", "terugkeer"]
+    assert _slugs(english.services.all()) != chosen
+    dutch.services = list(Dienst.objects.filter(locale=dutch.locale, slug__in=chosen))
+    dutch.save_revision().publish()
+    assert _slugs(english.services.all()) == chosen
+    assert set(english.services.values_list("locale__language_code", flat=True)) == {"en"}
+    assert _slugs(polish.services.all()) == polish_before, "a stopped translation keeps its own tags"
+    english_list = Organisatie.objects.filter(locale__language_code="en", services__slug="terugkeer")
+    assert english in english_list
 
 
 def test_the_situations_of_a_region_served_are_in_the_language_of_the_organisation(admin_client, soup):

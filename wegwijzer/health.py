@@ -13,7 +13,14 @@ import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+)
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils.translation import get_language
@@ -34,10 +41,22 @@ def _check_database() -> str:
 
 
 def _database_unreachable() -> bool:
-    """Whether the database refuses a fresh connection now (a connection broken by the error is dropped first)."""
-    with contextlib.suppress(DatabaseError):
-        connection.close_if_unusable_or_obsolete()
-    return _check_database() != "ok"
+    """Whether the database refuses a fresh connection now.
+
+    Asked on a connection of its own, opened and closed here: the request's connection is left alone. Closing it
+    inside a transaction (a test's, or ATOMIC_REQUESTS) would leave that transaction unusable after the database
+    returned; a connection the error broke is dropped by Django itself at the end of the request."""
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with probe.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return True
+    finally:
+        with contextlib.suppress(DatabaseError):
+            probe.close()
+    return False
 
 
 def _check_cache() -> str:
