@@ -46,8 +46,9 @@ def test_every_shipped_municipality_has_a_province_and_per_region_type_a_region_
 
 
 def test_what_the_site_shows_as_covered_per_region_type():
-    """Only confirmed regions count: Veilig Thuis, CSG and care coordination are nowhere confirmed per
-    municipality yet, and the police unit of Gelderland and Overijssel (76 municipalities) is still to check."""
+    """Only confirmed regions count: four Veilig Thuis organisations (Utrecht 26, Drenthe 12, Twente 14,
+    Flevoland 6) and one CSG location (Twente-Achterhoek, only the 14 Twente municipalities) are confirmed per
+    municipality; care coordination nowhere yet."""
     covered = {
         regiotype.slug: Gemeente.objects.filter(
             regios__in=Regio.objects.confirmed().filter(regiotype=regiotype)
@@ -58,9 +59,9 @@ def test_what_the_site_shows_as_covered_per_region_type():
     }
     assert covered == {
         "zorgcoordinatie-regio": 0,
-        "veilig-thuis-regio": 0,
-        "csg-locatie": 0,
-        "politie-eenheid": 266,
+        "veilig-thuis-regio": 58,
+        "csg-locatie": 14,
+        "politie-eenheid": 342,
         "veiligheidsregio": 342,
     }
 
@@ -154,11 +155,53 @@ def test_the_answer_lists_who_to_call_with_phone_numbers_sources_and_an_honest_n
 
 def test_a_region_still_to_check_is_not_shown_as_the_help_of_its_municipalities(client, soup):
     page = soup(client.get(ANSWER, {"gemeente": "Zwolle"}))
-    police = page.select_one("[data-regiotype=politie-eenheid]")
-    assert "regional-help--not-known" in police["class"]
-    assert "Oost-Nederland" not in police.get_text() and "0900-8844" in police.get_text()
-    region = soup(client.get("/regios/politie-oost-nederland/"))
+    veilig_thuis = page.select_one("[data-regiotype=veilig-thuis-regio]")
+    assert "regional-help--not-known" in veilig_thuis["class"]
+    assert "IJsselland" not in veilig_thuis.get_text() and "0800-2000" in veilig_thuis.get_text()
+    region = soup(client.get("/regios/veilig-thuis-ijsselland/"))
     assert region.select_one("[data-to-check]") and "Zwolle" in region.get_text()
+
+
+@pytest.mark.parametrize(
+    ("gemeente", "organisation"),
+    [
+        ("Enschede", "Veilig Thuis Twente"),
+        ("Aa en Hunze", "Veilig Thuis Drenthe"),
+        ("Amersfoort", "Veilig Thuis Utrecht"),
+        ("Urk", "Veilig Thuis Flevoland"),
+    ],
+)
+def test_a_municipality_gets_the_confirmed_veilig_thuis_of_its_region(client, soup, gemeente, organisation):
+    page = soup(client.get(ANSWER, {"gemeente": gemeente}))
+    veilig_thuis = page.select_one("[data-regiotype=veilig-thuis-regio]")
+    assert "regional-help--not-known" not in veilig_thuis["class"]
+    assert organisation in veilig_thuis.get_text()
+    assert "tel:08002000" in {a["href"] for a in veilig_thuis.select("a[href^='tel:']")}
+    assert veilig_thuis.select("details.sources a[href^='https://']")
+
+
+def test_utrecht_gives_the_address_veilig_thuis_utrecht_publishes(client, soup):
+    page = soup(client.get(ANSWER, {"gemeente": "Utrecht"}))
+    veilig_thuis = page.select_one("[data-regiotype=veilig-thuis-regio]")
+    assert "veiligthuis@samen-veilig.nl" in veilig_thuis.get_text()
+
+
+def test_a_twente_municipality_gets_the_confirmed_csg_twente_achterhoek(client, soup):
+    csg = soup(client.get(ANSWER, {"gemeente": "Enschede"})).select_one("[data-regiotype=csg-locatie]")
+    assert "regional-help--not-known" not in csg["class"]
+    assert "Twente-Achterhoek" in csg.get_text()
+    assert "tel:08000188" in {a["href"] for a in csg.select("a[href^='tel:']")}
+    elsewhere = soup(client.get(ANSWER, {"gemeente": "Tilburg"})).select_one("[data-regiotype=csg-locatie]")
+    assert "regional-help--not-known" in elsewhere["class"] and "0800-0188" in elsewhere.get_text()
+
+
+@pytest.mark.parametrize("gemeente", ["Zwolle", "Enschede", "Apeldoorn", "Arnhem", "Nijmegen"])
+def test_gelderland_and_overijssel_get_the_confirmed_police_unit_oost_nederland(client, soup, gemeente):
+    page = soup(client.get(ANSWER, {"gemeente": gemeente}))
+    police = page.select_one("[data-regiotype=politie-eenheid]")
+    assert "regional-help--not-known" not in police["class"]
+    assert "Politie-eenheid Oost-Nederland" in police.get_text()
+    assert "tel:09008844" in {a["href"] for a in police.select("a[href^='tel:']")}
 
 
 @pytest.mark.parametrize(
