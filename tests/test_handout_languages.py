@@ -40,6 +40,9 @@ def test_each_part_of_a_two_language_hand_out_says_its_language(client, soup, la
 
 
 def test_a_step_without_a_translation_is_printed_in_dutch_only(client, soup):
+    # Every demo step has a Polish title: take one translation off line, as when it is not yet done.
+    dutch_step = StapPage.objects.get(locale__language_code="nl", slug="bedenktijd-en-verblijf")
+    StapPage.objects.get(locale__language_code="pl", translation_key=dutch_step.translation_key).unpublish()
     translated = set(
         StapPage.objects.filter(locale__language_code="pl", live=True).values_list(
             "translation_key", flat=True
