@@ -91,7 +91,6 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
-        ("simple_translation", "0001_initial"),
         ("wagtailadmin", "0006_formstate"),
     ]
 

@@ -48,7 +48,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("wegwijzer", "0006_checked_translations"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
-        ("simple_translation", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(swap_translation_permissions, restore_simple_translation)]

@@ -39,11 +39,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
-    # Translations per segment with status, PO export and import (wagtail-localize). simple_translation stays
-    # installed only because migration wegwijzer.0002 depends on it; no role has its permission any more.
+    # Translations per segment with status, PO export and import (wagtail-localize), instead of simple_translation:
+    # its old permission is taken from the roles by migration wegwijzer.0007 (where it exists) and otherwise unused.
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
