@@ -18,19 +18,23 @@ def _in(language: str) -> dict:
 def organisaties(language: str):
     return (
         Organisatie.objects.filter(live=True, **_in(language))
-        .prefetch_related("services", "audiences", "situations")
+        .prefetch_related("services", "audiences", "situations", "bronnen")
         .order_by("name")
     )
 
 
 def regelingen(language: str):
     return (
-        Regeling.objects.filter(live=True, **_in(language)).prefetch_related("situations").order_by("title")
+        Regeling.objects.filter(live=True, **_in(language))
+        .prefetch_related("situations", "bronnen")
+        .order_by("title")
     )
 
 
 def fases(language: str):
-    return FasePage.objects.live().public().filter(**_in(language)).order_by("path")
+    return (
+        FasePage.objects.live().public().filter(**_in(language)).order_by("path").prefetch_related("bronnen")
+    )
 
 
 def stappen(fase: FasePage):
@@ -42,6 +46,7 @@ def stappen(fase: FasePage):
         .order_by("path")
         .prefetch_related(
             "situations",
+            "bronnen",
             Prefetch(
                 "regeling_links",
                 queryset=StapRegeling.objects.filter(regeling__live=True)

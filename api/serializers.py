@@ -52,6 +52,16 @@ SituatiesSerializer = serializers.DictField(
 class BronSerializer(serializers.Serializer):
     url = serializers.URLField()
     titel = serializers.CharField()
+    bevestigt = serializers.CharField(help_text="What the source confirms; may be empty.")
+
+
+def recorded_sources(obj, official=None) -> list[dict]:
+    """The sources editors recorded for an item (its ``bronnen`` rows, in their order), after an official one."""
+    sources = [official] if official else []
+    for bron in obj.bronnen.all():
+        if all(source["url"] != bron.url for source in sources):
+            sources.append({"url": bron.url, "titel": bron.title or bron.url, "bevestigt": bron.confirms})
+    return sources
 
 
 class WerkgebiedSerializer(serializers.Serializer):
@@ -107,7 +117,7 @@ class OrganisatieSerializer(CheckedSerializer):
 
     @extend_schema_field(BronSerializer(many=True))
     def get_bronnen(self, obj):
-        return [{"url": obj.website, "titel": obj.name}] if obj.website else []
+        return recorded_sources(obj)
 
     @extend_schema_field(ResourceLinksSerializer)
     def get__links(self, obj):
@@ -139,9 +149,12 @@ class RegelingSerializer(CheckedSerializer):
 
     @extend_schema_field(BronSerializer(many=True))
     def get_bronnen(self, obj):
-        if not obj.source_url:
-            return []
-        return [{"url": obj.source_url, "titel": obj.source_title or obj.source_url}]
+        official = (
+            {"url": obj.source_url, "titel": obj.source_title or obj.source_url, "bevestigt": ""}
+            if obj.source_url
+            else None
+        )
+        return recorded_sources(obj, official)
 
     @extend_schema_field(ResourceLinksSerializer)
     def get__links(self, obj):
@@ -160,7 +173,7 @@ class FaseSerializer(CheckedSerializer):
 
     @extend_schema_field(BronSerializer(many=True))
     def get_bronnen(self, obj):
-        return []
+        return recorded_sources(obj)
 
     @extend_schema_field(FaseLinksSerializer)
     def get__links(self, obj):
@@ -239,7 +252,7 @@ class StapSerializer(CheckedSerializer):
 
     @extend_schema_field(BronSerializer(many=True))
     def get_bronnen(self, obj):
-        return []
+        return recorded_sources(obj)
 
     @extend_schema_field(ResourceLinksSerializer)
     def get__links(self, obj):

@@ -154,7 +154,11 @@ def test_an_organisation_has_its_contact_details_sources_and_check_dates(client)
     comensha = client.get("/api/v1/organisaties/comensha", **JSON).json()
     assert comensha["naam"] == "CoMensha"
     assert comensha["telefoon"] == "033 448 11 86"
-    assert {"url": "https://www.comensha.nl", "titel": "CoMensha"} in comensha["bronnen"]
+    recorded = Organisatie.objects.get(slug="comensha", locale__language_code="nl").bronnen.all()
+    assert [source["url"] for source in comensha["bronnen"]] == [bron.url for bron in recorded], (
+        "the sources editors recorded, not the organisation's own website"
+    )
+    assert all(source["bevestigt"] for source in comensha["bronnen"])
     checked = Organisatie.objects.get(slug="comensha", locale__language_code="nl").last_checked
     assert comensha["laatstGecontroleerd"] == checked.isoformat()
     assert comensha["werkgebied"]["soort"] == "national"
