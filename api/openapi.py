@@ -1,7 +1,16 @@
 """Settings for the generated OpenAPI document, and the headers every response carries (added to each operation
 by a post-processing hook, since drf-spectacular has no per-project default for response headers)."""
 
+from django.conf import settings
+
+from organisaties.models import Situatievraag
+from organisaties.selection import situation_questions
+
 from .conventions import API_VERSION
+
+# The operations that filter by situation declare these in the code (api/views.py); the hook below replaces them
+# with the questions editors keep, each with its answers, as the document is generated.
+DECLARED_SITUATION_PARAMETERS = frozenset({"leeftijd", "herkomst", "uitbuiting"})
 
 COMMON_HEADERS = {
     "API-Version": {
@@ -31,6 +40,34 @@ def only_this_api(endpoints):
     ]
 
 
+def situation_parameters(result, generator, request, public):
+    """One query parameter per situation question that editors keep, with its answers as the enum."""
+    answers = situation_questions()
+    dutch = Situatievraag.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("sort_order")
+    labels = dict(dutch.values_list("slug", "label"))
+    order = [slug for slug in labels if slug in answers] + sorted(set(answers) - set(labels))
+    questions = [
+        {
+            "name": slug,
+            "in": "query",
+            "required": False,
+            "description": f"Situation question “{labels.get(slug, slug)}”: one of its answers. An unknown answer "
+            "is a 400.",
+            "schema": {"type": "string", "enum": sorted(answers[slug])},
+        }
+        for slug in order
+    ]
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            parameters = operation.get("parameters", [])
+            if any(parameter.get("name") in DECLARED_SITUATION_PARAMETERS for parameter in parameters):
+                kept = [
+                    p for p in parameters if p.get("name") not in DECLARED_SITUATION_PARAMETERS | set(answers)
+                ]
+                operation["parameters"] = kept + questions
+    return result
+
+
 def add_headers(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
@@ -44,8 +81,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Wegwijzer Mensenhandel API",
     "DESCRIPTION": (
         "Read-only open data of the Human Trafficking Signpost: organisations that help victims, rights and "
-        "regulations, the phases of support and their steps, in Dutch (nl) and English (en), and the organisation "
-        "guide as Open Referral HSDS 3. Only published, public content. Follows the Dutch API Design Rules: JSON, "
+        "regulations, the phases of support and their steps, in Dutch (nl) and the site's other languages (see the "
+        "parameter taal), and the organisation guide as Open Referral HSDS 3. Only published, public content. Follows the Dutch API Design Rules: JSON, "
         "HAL links for pages, errors as application/problem+json, API-Version header, ETag and If-None-Match, "
         "CORS open for reading, no cookies."
     ),
@@ -59,5 +96,9 @@ SPECTACULAR_SETTINGS = {
     "SERVERS": [],
     "COMPONENT_SPLIT_REQUEST": False,
     "PREPROCESSING_HOOKS": ["api.openapi.only_this_api"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.openapi.add_headers"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.openapi.situation_parameters",
+        "api.openapi.add_headers",
+    ],
 }

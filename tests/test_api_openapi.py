@@ -8,6 +8,8 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from organisaties.models import Situatie, Situatievraag
+
 pytestmark = pytest.mark.django_db
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -118,3 +120,13 @@ def test_the_contract_check_catches_a_missing_field(client, document):
     body = client.get("/api/v1/organisaties/comensha", **JSON).json()
     del body["naam"]
     assert not _validator(document, "/api/v1/organisaties/{slug}", 200).is_valid(body)
+
+
+def test_the_document_names_every_situation_question_editors_keep_with_its_answers(client):
+    document = client.get("/api/v1/openapi.json").json()
+    parameters = {p["name"]: p for p in document["paths"]["/api/v1/organisaties"]["get"]["parameters"]}
+    questions = set(Situatievraag.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+    assert questions and questions <= set(parameters), "geslacht and aangifte too, not only the first three"
+    for slug in questions:
+        answers = set(Situatie.objects.filter(vraag__slug=slug).values_list("slug", flat=True))
+        assert set(parameters[slug]["schema"]["enum"]) == answers
