@@ -7,6 +7,8 @@ import threading
 import pytest
 from django.core.cache import cache
 
+from kern.helplines import remember_helplines
+from kern.models import Hulplijn
 from kern.server_slots import ServerSlots
 from wegwijzer.busy import ConcurrencyLimit
 
@@ -119,3 +121,14 @@ def test_searches_wait_for_a_server_slot_while_cached_pages_and_health_go_on(cli
     finally:
         ServerSlots.release(elsewhere)
     assert client.get("/zoeken/?q=opvang+politie").status_code == 200, "the slot is free again"
+
+
+def test_the_busy_page_is_only_kept_once_it_has_the_helplines(client, server_at_its_limit):
+    helplines = list(Hulplijn.objects.filter(locale__language_code="nl"))
+    assert helplines
+    before = client.get("/zoeken/?q=opvang").content.decode()  # no helplines known yet (a fresh cache)
+    assert helplines[0].number not in before and "112" in before
+    remember_helplines("nl", helplines)  # as the page frame does when it is rendered
+    for _ in range(2):
+        after = client.get("/zoeken/?q=opvang+politie")
+        assert after.status_code == 503 and helplines[0].number in after.content.decode()

@@ -20,6 +20,7 @@ from django.template import loader
 from django.utils import translation
 
 from kern.helplines import last_known_helplines
+from kern.per_generation import kept
 from kern.server_slots import ServerSlots
 
 RETRY_AFTER_SECONDS = 10
@@ -50,14 +51,22 @@ class ConcurrencyLimit:
 def busy_response(request) -> HttpResponse:
     """The 503 page for a server that is too busy right now, in the visitor's language, with who to call."""
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        body = loader.render_to_string(
-            "503_busy.html", {"helplines": last_known_helplines(language), "LANGUAGE_CODE": language}
-        )
+    helplines = last_known_helplines(language)
+    if helplines:
+        # Under a flood most answers are this page: render it once per language, helplines and generation.
+        numbers = ",".join(line["number"] for line in helplines)
+        body = kept(f"busy-page:{language}:{numbers}", lambda: _render_busy_page(language, helplines))
+    else:
+        body = _render_busy_page(language, helplines)  # numbers not known yet: never keep a page without them
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _render_busy_page(language: str, helplines: list) -> str:
+    with translation.override(language):
+        return loader.render_to_string("503_busy.html", {"helplines": helplines, "LANGUAGE_CODE": language})
 
 
 class ExpensiveRequestLimitMiddleware:
