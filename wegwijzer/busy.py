@@ -12,6 +12,7 @@ Searches (views marked ``limited_per_server``) also need one of the few slots th
 (kern/server_slots.py): however many connections send them, they keep to their share of the cores.
 """
 
+import hashlib
 import threading
 
 from django.conf import settings
@@ -54,7 +55,7 @@ def busy_response(request) -> HttpResponse:
     helplines = last_known_helplines(language)
     if helplines:
         # Under a flood most answers are this page: render it once per language, helplines and generation.
-        numbers = ",".join(line["number"] for line in helplines)
+        numbers = hashlib.sha256(",".join(line["number"] for line in helplines).encode()).hexdigest()[:16]
         body = kept(f"busy-page:{language}:{numbers}", lambda: _render_busy_page(language, helplines))
     else:
         body = _render_busy_page(language, helplines)  # numbers not known yet: never keep a page without them
