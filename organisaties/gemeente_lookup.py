@@ -118,4 +118,6 @@ def _load_gemeente_names() -> list[str]:
         .values_list("name", flat=True)
         .union(Gemeentenaam.objects.order_by().values_list("name", flat=True))
     )
-    return sorted(set(names), key=name_key)
+    # Names that read alike ("Bergen (L)", "Bergen L") sort by their spelling too, so every server and every render
+    # lists them in the same order and the cached pages do not differ by the set's iteration order.
+    return sorted(set(names), key=lambda name: (name_key(name), name))
