@@ -11,6 +11,7 @@ region covers a municipality, the site says so and names the type's national fal
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -98,6 +99,19 @@ class Gemeentenaam(Orderable):
         super().save(*args, **kwargs)
 
 
+@dataclass(frozen=True)
+class ContactCard:
+    """One way to reach regional help, as the contact details show it: a region's own contact or a type's fallback."""
+
+    organisation: str = ""
+    phone: str = ""
+    phone_urgent: str = ""
+    email: str = ""
+    website: str = ""
+    opening_hours: str = ""
+    note: str = ""
+
+
 class Contact(models.Model):
     """How to reach a region's help: shown with every municipality the region covers."""
 
@@ -129,6 +143,18 @@ class Contact(models.Model):
     @property
     def has_contact(self) -> bool:
         return bool(self.phone or self.phone_urgent or self.email or self.website)
+
+    @property
+    def contact_card(self) -> ContactCard:
+        return ContactCard(
+            organisation=self.contact_organisation,
+            phone=self.phone,
+            phone_urgent=self.phone_urgent,
+            email=self.email,
+            website=self.website,
+            opening_hours=self.opening_hours,
+            note=self.contact_note,
+        )
 
 
 class Bron(Orderable):
@@ -217,6 +243,17 @@ class Regiotype(ClusterableModel):
     @property
     def has_fallback(self) -> bool:
         return bool(self.fallback_phone or self.fallback_email or self.fallback_website)
+
+    @property
+    def fallback_card(self) -> ContactCard:
+        return ContactCard(
+            organisation=self.fallback_organisation,
+            phone=self.fallback_phone,
+            email=self.fallback_email,
+            website=self.fallback_website,
+            opening_hours=self.fallback_opening_hours,
+            note=self.fallback_note,
+        )
 
 
 class RegiotypeBron(Bron):
