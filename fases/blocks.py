@@ -54,12 +54,12 @@ class AlleenVoorBlock(blocks.StructBlock):
 
 def situation_fit(slugs, request) -> tuple[bool, bool, list[str]]:
     """(the text applies to the chosen situation, a situation is chosen, the names of the situations it is for)."""
-    dimensions = situation_dimensions(request)
+    dimensions = situation_dimensions()
     tags: dict[str, set[str]] = {}
     for slug in slugs or []:
         if slug in dimensions:
             tags.setdefault(dimensions[slug], set()).add(slug)
-    names = {s.slug: s.name for items in situation_choices(request).values() for s in items}
+    names = {s.slug: s.name for items in situation_choices().values() for s in items}
     selection = selection_for_request(request)
     return selection.matches(tags), bool(selection), [names[slug] for slug in slugs or [] if slug in names]
 

@@ -1,9 +1,10 @@
 """The visitor's situation, read from the query string and checked against the questions and answers editors keep.
 
 The answers of the language (with their questions) are kept per content generation (kern/per_generation.py) and
-shared by the filter form, the summary of the choice and the validation of the query string. Which query-string keys are questions at all is known without a query: ``situation_questions()`` holds the
-question slugs with their answers in every language, read once per content generation; the page cache keys on it too
-(the hook in wagtail_hooks.py).
+shared by the filter form, the summary of the choice and the validation of the query string. Which query-string keys
+are questions at all is known without a query: ``situation_questions()`` holds the question slugs with their
+answers in every language, read once per content generation; the page cache keys on it too (the hook in
+wagtail_hooks.py).
 """
 
 import logging
@@ -42,7 +43,7 @@ def _read_questions() -> dict[str, frozenset[str]]:
     return {question: frozenset(answers) for question, answers in questions.items()}
 
 
-def situation_questions(request=None) -> dict[str, frozenset[str]]:
+def situation_questions() -> dict[str, frozenset[str]]:
     """Question slug -> its answers' slugs, over every language; read once per content generation.
 
     Empty when the database cannot be read: no key then counts as a question (the page still renders).
@@ -54,7 +55,7 @@ def situation_questions(request=None) -> dict[str, frozenset[str]]:
         return {}
 
 
-def situation_choices(request=None) -> dict[str, list[Situatie]]:
+def situation_choices() -> dict[str, list[Situatie]]:
     """The answers of the active language per question: the same for every visitor, kept per generation."""
     return kept(f"situation-choices:{active_language_code()}", load_situation_choices)
 
@@ -68,11 +69,9 @@ def selection_for_request(request) -> SituationSelection:
         return SituationSelection()
     cached = getattr(request, "_wegwijzer_selection", None)
     if cached is None:
-        questions = situation_questions(request) if request.GET else {}
+        questions = situation_questions() if request.GET else {}
         if any(key in questions for key in request.GET):
-            known = {
-                question: {s.slug for s in items} for question, items in situation_choices(request).items()
-            }
+            known = {question: {s.slug for s in items} for question, items in situation_choices().items()}
             cached = SituationSelection.from_query(request.GET, known)
         else:
             cached = SituationSelection()
@@ -88,7 +87,7 @@ def chosen_situations(request) -> list[Situatie]:
     selection = selection_for_request(request)
     if not selection:
         return []
-    choices = situation_choices(request)
+    choices = situation_choices()
     return [
         situatie
         for question, slug in selection.values.items()
@@ -107,10 +106,6 @@ def situation_block_choices() -> list[tuple[str, str]]:
     return [(situatie.slug, str(situatie)) for situatie in Situatie.objects.filter(in_active_language())]
 
 
-def situation_dimensions(request=None) -> dict[str, str]:
+def situation_dimensions() -> dict[str, str]:
     """Answer slug -> the slug of the question it answers, for the situations of the active language."""
-    return {
-        situatie.slug: question
-        for question, items in situation_choices(request).items()
-        for situatie in items
-    }
+    return {situatie.slug: question for question, items in situation_choices().items() for situatie in items}

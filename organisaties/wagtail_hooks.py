@@ -29,7 +29,7 @@ from .selection import situation_questions
 @hooks.register(DATA_PARAMETERS_HOOK)
 def situation_parameters(request=None):
     """Each situation question's slug with its answers: ``?leeftijd=minderjarig`` is a page of its own."""
-    return situation_questions(request)
+    return situation_questions()
 
 
 def services_in_content_language(request):

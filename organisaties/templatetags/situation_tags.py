@@ -24,7 +24,7 @@ def _groups(request):
             "options": options,
             "chosen": selection.values.get(question, ""),
         }
-        for question, options in situation_choices(request).items()
+        for question, options in situation_choices().items()
     ]
 
 
