@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
 from kern.per_generation import kept
+from kern.translation_checks import all_translations_checked
 from organisaties.models import Organisatie
 from organisaties.regional_help import kept_regional_contacts
 
@@ -90,6 +91,9 @@ class Sheet:
     second: str = ""
     gemeente: object = None
     regional: list[RegionalLine] = field(default_factory=list)
+    # A translation on the paper that no translator checked: the paper says so in that language, as the pages do.
+    first_unchecked: bool = False
+    second_unchecked: bool = False
 
     @property
     def second_dir(self) -> str:
@@ -147,17 +151,23 @@ def _digits(phone: str) -> str:
 def build_sheet(route, discreet: bool, second: str = "", gemeente=None) -> Sheet:
     pages = translated_pages(second) if second else {}
     organisaties = translated_organisaties(second) if second else {}
+    printed = []  # the items whose texts the paper prints, in the page's language
+    printed_second = []  # and their translations into the second language
     phases = []
     for phase in route.phases:
         if not phase.steps:
             continue
         other = pages.get(phase.page.translation_key)
+        printed.append(phase.page)
+        printed_second.extend([other] if other else [])
         entry = SheetPhase(
             Text.pair(_safe(phase.page.title, discreet), _safe(other.title, discreet) if other else "")
         )
         for step in phase.steps:
             title, text = _step_texts(step.page, discreet)
             other = pages.get(step.page.translation_key)
+            printed.append(step.page)
+            printed_second.extend([other] if other else [])
             second_title, second_text = _step_texts(other, discreet, like=step.page) if other else ("", "")
             entry.steps.append(SheetStep(Text.pair(title, second_title), Text.pair(text, second_text)))
         phases.append(entry)
@@ -168,6 +178,8 @@ def build_sheet(route, discreet: bool, second: str = "", gemeente=None) -> Sheet
         if _digits(organisatie.phone) in regional_phones:
             continue  # already under "who helps in <municipality>"
         other = organisaties.get(organisatie.translation_key)
+        printed.append(organisatie)
+        printed_second.extend([other] if other else [])
         contacts.append(
             SheetContact(
                 organisatie,
@@ -175,7 +187,21 @@ def build_sheet(route, discreet: bool, second: str = "", gemeente=None) -> Sheet
                 Text.pair(organisatie.opening_hours, other.opening_hours if other else ""),
             )
         )
-    return Sheet(phases, contacts, second, gemeente, regional)
+    language = get_language() or settings.LANGUAGE_CODE
+    # Only translations count: the Dutch texts are the originals.
+    first_checked = all_translations_checked(printed if language != settings.LANGUAGE_CODE else [], language)
+    second_checked = all_translations_checked(
+        printed_second if second != settings.LANGUAGE_CODE else [], second
+    )
+    return Sheet(
+        phases,
+        contacts,
+        second,
+        gemeente,
+        regional,
+        first_unchecked=not first_checked,
+        second_unchecked=not second_checked,
+    )
 
 
 def regional_lines(gemeente, selection, discreet: bool) -> list[RegionalLine]:

@@ -4,11 +4,14 @@ the route page names that help too. The printed versions are in tests/browser/te
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page
 
 from fases.handout import discreet_label, mentions_discreet_word
 from fases.models import StapPage
+from kern.models import GecontroleerdeVertaling
 from kern.page_cache import cache_key_parameters
+from organisaties.models import Organisatie
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +187,55 @@ def test_route_and_two_language_hand_out_with_a_municipality_keep_the_query_budg
     ):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+UNCHECKED = "This translation has not been checked yet; if in doubt, the Dutch text applies."
+
+
+def _unchecked_note(sheet, language):
+    note = sheet.select_one("[data-translation-unchecked]")
+    if note is None:
+        return None
+    return note.select_one(f"[lang={language}]")
+
+
+def _check_every_translation(language):
+    locale = Locale.objects.get(language_code=language)
+    for model in (Page, Organisatie):
+        for key in model.objects.filter(locale=locale).values_list("translation_key", flat=True):
+            GecontroleerdeVertaling.objects.update_or_create(
+                translation_key=key,
+                locale=locale,
+                defaults={"translator": "Vertaalbureau (test)", "checked_at": timezone.now()},
+            )
+
+
+def test_a_paper_with_an_unchecked_translation_says_so_in_that_language(client, soup):
+    sheet = handout(client, soup, ADULT_NON_EU + "&tweede_taal=bg")
+    note = _unchecked_note(sheet, "bg")
+    assert note is not None, "the victim reads on paper that the Bulgarian text was not checked"
+    with translation.override("bg"):
+        assert note.get_text(strip=True) == translation.gettext(UNCHECKED)
+    assert _unchecked_note(sheet, "nl") is None, "the Dutch text is the original"
+
+
+def test_a_paper_whose_translations_were_all_checked_has_no_such_line(client, soup):
+    _check_every_translation("bg")
+    sheet = handout(client, soup, ADULT_NON_EU + "&tweede_taal=bg")
+    assert sheet.select(".handout__second"), "still in two languages"
+    assert sheet.select_one("[data-translation-unchecked]") is None
+
+
+def test_a_translation_published_again_after_its_check_counts_as_unchecked(client, soup):
+    _check_every_translation("bg")
+    step = StapPage.objects.filter(locale__language_code="bg", live=True).first()
+    step.save_revision().publish()
+    sheet = handout(client, soup, ADULT_NON_EU + "&tweede_taal=bg")
+    assert _unchecked_note(sheet, "bg") is not None
+
+
+def test_a_paper_in_an_unchecked_page_language_says_so_and_dutch_alone_does_not(client, soup):
+    english = soup(client.get("/en/overzicht/" + ADULT_NON_EU)).select_one(".handout")
+    assert _unchecked_note(english, "en") is not None
+    dutch = handout(client, soup, ADULT_NON_EU)
+    assert dutch.select_one("[data-translation-unchecked]") is None
