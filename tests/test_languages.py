@@ -1,5 +1,6 @@
 """Dutch at the root, English under /en/, every interface string translated, switching keeps your place."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,24 @@ def test_a_third_language_needs_only_settings_and_content(client, soup, settings
     finally:
         get_content_languages.cache_clear()
         trans_real.get_languages.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "language, long_date, wrong",
+    [
+        ("nl", r"\b\d{1,2} december 2026\b", "December 2026"),
+        ("en", r"\b\d{1,2} December 2026\b", "Dec. "),
+        ("pl", r"\b\d{1,2} grudnia 2026\b", "Grudzień"),  # "4 December" takes the genitive in Polish
+        ("uk", r"\b\d{1,2} грудня 2026\b", "Грудень"),
+        ("es", r"\b\d{1,2} de diciembre de 2026\b", None),
+    ],
+)
+def test_dates_read_as_people_write_them_in_each_language(client, language, long_date, wrong):
+    # The demo content was checked on 3 and 4 December 2026: "Last checked on <date>" under the facts.
+    prefix = "" if language == "nl" else f"/{language}"
+    response = client.get(f"{prefix}/organisaties/comensha/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(long_date, html), f"no date like {long_date!r} in {language}"
+    if wrong:
+        assert wrong not in html

@@ -178,6 +178,8 @@ WAGTAIL_I18N_ENABLED = True
 # No machine translation: WAGTAILLOCALIZE_MACHINE_TRANSLATOR is deliberately not set, so no text leaves the server
 # unless an administrator configures a translation service here.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Templates write dates as {{ day|date }} (DATE_FORMAT), each language's own long form; English in wegwijzer/formats/.
+FORMAT_MODULE_PATH = ["wegwijzer.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
