@@ -60,16 +60,17 @@ outage: install ## Stop a private PostgreSQL and Redis under the running site an
 observatory: install ## Grade the production server's security headers with Mozilla's HTTP Observatory (needs root: ports 80 and 443)
 	$(PY) -m scripts.observatory
 
-lint: install ## ruff, the import layers (import-linter), template indentation (djhtml) and the migration check
+lint: install ## ruff, the import layers (import-linter), templates (djhtml indentation, line length) and the migration check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/djhtml --check templates api/templates
+	$(PY) -m scripts.template_lines
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install ## Format the Python code and the templates
 	$(PY) -m ruff format .
-	$(VENV)/bin/djhtml templates
+	$(VENV)/bin/djhtml templates api/templates
 	$(PY) -m ruff check --fix .
 
 messages: install ## Refresh the translation catalogues after changing strings (needs GNU gettext)
