@@ -152,8 +152,11 @@ def test_the_route_and_the_hand_out_name_who_helps_in_the_chosen_municipality(cl
     assert sheet.select_one(".handout__regional-title").get_text(strip=True) == "Wie helpt in Groningen"
     regional = [item.get_text(" ", strip=True) for item in sheet.select(".handout-contacts__item--regional")]
     assert any("Politie-eenheid Noord-Nederland" in line and "0900-8844" in line for line in regional)
-    assert any("0800-2000" in line and "landelijk nummer" in line for line in regional), (
-        "Veilig Thuis, national"
+    assert any("Veilig Thuis Groningen" in line and "0800-2000" in line for line in regional), (
+        "Veilig Thuis, confirmed for Groningen"
+    )
+    assert any("033 448 11 86" in line and "landelijk nummer" in line for line in regional), (
+        "care coordination, not confirmed anywhere: CoMensha, national"
     )
     others = [
         phone.get_text(strip=True)
