@@ -46,9 +46,9 @@ def test_every_shipped_municipality_has_a_province_and_per_region_type_a_region_
 
 
 def test_what_the_site_shows_as_covered_per_region_type():
-    """Only confirmed regions count: ten Veilig Thuis organisations (Groningen 10, Utrecht 26, Drenthe 12,
-    Twente 14, Flevoland 6, Zeeland 13, Haaglanden 9, Zuid-Limburg 16, Amsterdam-Amstelland 6, Zuid-Holland Zuid
-    10) and four CSG locations (Twente-Achterhoek,
+    """Only confirmed regions count: 19 of the 25 Veilig Thuis regions (CBS division 2025; 240 municipalities:
+    all but IJsselland 11, Noord- en Oost-Gelderland 22, Gelderland-Midden 15, Noord-Holland Noord 17, Gooi en
+    Vechtstreek 6 and Oost-Brabant 31) and four CSG locations (Twente-Achterhoek,
     only the 14 Twente municipalities; Zeeland 13; Groningen-Drenthe 22; Amsterdam-Amstelland 6) are confirmed per
     municipality; care coordination nowhere yet."""
     covered = {
@@ -61,7 +61,7 @@ def test_what_the_site_shows_as_covered_per_region_type():
     }
     assert covered == {
         "zorgcoordinatie-regio": 0,
-        "veilig-thuis-regio": 122,
+        "veilig-thuis-regio": 240,
         "csg-locatie": 55,
         "politie-eenheid": 342,
         "veiligheidsregio": 342,
