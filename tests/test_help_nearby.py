@@ -46,8 +46,8 @@ def test_every_shipped_municipality_has_a_province_and_per_region_type_a_region_
 
 
 def test_what_the_site_shows_as_covered_per_region_type():
-    """Only confirmed regions count: 19 of the 25 Veilig Thuis regions (CBS division 2025; 240 municipalities:
-    all but IJsselland 11, Noord- en Oost-Gelderland 22, Gelderland-Midden 15, Noord-Holland Noord 17, Gooi en
+    """Only confirmed regions count: 20 of the 25 Veilig Thuis regions (CBS division 2025; 251 municipalities:
+    all but Noord- en Oost-Gelderland 22, Gelderland-Midden 15, Noord-Holland Noord 17, Gooi en
     Vechtstreek 6 and Oost-Brabant 31) and four CSG locations (Twente-Achterhoek,
     only the 14 Twente municipalities; Zeeland 13; Groningen-Drenthe 22; Amsterdam-Amstelland 6) are confirmed per
     municipality; care coordination nowhere yet."""
@@ -61,7 +61,7 @@ def test_what_the_site_shows_as_covered_per_region_type():
     }
     assert covered == {
         "zorgcoordinatie-regio": 0,
-        "veilig-thuis-regio": 240,
+        "veilig-thuis-regio": 251,
         "csg-locatie": 55,
         "politie-eenheid": 342,
         "veiligheidsregio": 342,
@@ -156,12 +156,14 @@ def test_the_answer_lists_who_to_call_with_phone_numbers_sources_and_an_honest_n
 
 
 def test_a_region_still_to_check_is_not_shown_as_the_help_of_its_municipalities(client, soup):
-    page = soup(client.get(ANSWER, {"gemeente": "Zwolle"}))
+    page = soup(client.get(ANSWER, {"gemeente": "Apeldoorn"}))
     veilig_thuis = page.select_one("[data-regiotype=veilig-thuis-regio]")
     assert "regional-help--not-known" in veilig_thuis["class"]
-    assert "IJsselland" not in veilig_thuis.get_text() and "0800-2000" in veilig_thuis.get_text()
-    region = soup(client.get("/regios/veilig-thuis-ijsselland/"))
-    assert region.select_one("[data-to-check]") and "Zwolle" in region.get_text()
+    assert not veilig_thuis.select("a[href^='/regios/veilig-thuis-noord-en-oost-gelderland/']")
+    assert "Veilig Thuis in de regio Noord- en Oost-Gelderland" not in veilig_thuis.get_text()
+    assert "0800-2000" in veilig_thuis.get_text()
+    region = soup(client.get("/regios/veilig-thuis-noord-en-oost-gelderland/"))
+    assert region.select_one("[data-to-check]") and "Apeldoorn" in region.get_text()
 
 
 @pytest.mark.parametrize(
