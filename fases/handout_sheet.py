@@ -189,10 +189,8 @@ def build_sheet(route, discreet: bool, second: str = "", gemeente=None) -> Sheet
         )
     language = get_language() or settings.LANGUAGE_CODE
     # Only translations count: the Dutch texts are the originals.
-    first_checked = all_translations_checked(printed if language != settings.LANGUAGE_CODE else [], language)
-    second_checked = all_translations_checked(
-        printed_second if second != settings.LANGUAGE_CODE else [], second
-    )
+    first_checked = all_translations_checked(printed if language != settings.LANGUAGE_CODE else [])
+    second_checked = all_translations_checked(printed_second if second != settings.LANGUAGE_CODE else [])
     return Sheet(
         phases,
         contacts,

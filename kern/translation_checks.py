@@ -6,42 +6,31 @@ from .models import GecontroleerdeVertaling
 from .per_generation import kept
 
 
+def _checks() -> dict[tuple, object]:
+    """(translation_key, locale id) -> when a translator checked it: one query, kept per content generation.
+
+    Recording a check is a visible change (kern's models are public content), so it raises the generation.
+    """
+
+    def load():
+        rows = GecontroleerdeVertaling.objects.values_list("translation_key", "locale_id", "checked_at")
+        return {(key, locale_id): checked_at for key, locale_id, checked_at in rows}
+
+    return kept("translation-checks", load)
+
+
 def translation_checked(instance) -> bool:
-    """True for a translation checked since it was last published (one query). Call it for translations only.
+    """True for a translation checked since it was last published. Call it for translations only.
 
     Views without a single translated item (lists, search) count as unchecked: they show translated texts of
     many items.
     """
     if not isinstance(instance, TranslatableMixin) or instance.pk is None:
         return False
-    check = GecontroleerdeVertaling.objects.filter(
-        translation_key=instance.translation_key, locale_id=instance.locale_id
-    ).first()
-    return check is not None and check.is_current_for(instance)
+    checked_at = _checks().get((instance.translation_key, instance.locale_id))
+    return checked_at is not None and GecontroleerdeVertaling(checked_at=checked_at).is_current_for(instance)
 
 
-def _all_checks() -> dict[str, dict]:
-    """language code -> {translation_key: when a translator checked it}: one query, kept per content generation."""
-
-    def load():
-        checks: dict[str, dict] = {}
-        rows = GecontroleerdeVertaling.objects.values_list(
-            "locale__language_code", "translation_key", "checked_at"
-        )
-        for language, key, checked_at in rows:
-            checks.setdefault(language, {})[key] = checked_at
-        return checks
-
-    return kept("translation-checks", load)
-
-
-def all_translations_checked(instances, language: str) -> bool:
-    """False when any of the instances, translations into ``language``, was not checked by a translator since it
-    was last published. No query once kept (the hand-out asks for every sheet, so it is kept after the first).
-    """
-    checks = _all_checks().get(language, {})
-    for instance in instances:
-        checked_at = checks.get(instance.translation_key)
-        if checked_at is None or not GecontroleerdeVertaling(checked_at=checked_at).is_current_for(instance):
-            return False
-    return True
+def all_translations_checked(instances) -> bool:
+    """False when any of the instances (translations) was not checked since it was last published: the hand-out."""
+    return all(translation_checked(instance) for instance in instances)
