@@ -36,7 +36,7 @@ def trust_problems(obj, on=None) -> list[str]:
         else:
             problems.append(
                 _("The review date (%(date)s) has passed: check the facts against their sources.")
-                % {"date": date_format(obj.review_before, "DATE_FORMAT")}
+                % {"date": date_format(obj.review_before)}
             )
     for check in broken_links(urls_of(obj)):
         problems.append(

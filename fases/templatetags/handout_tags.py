@@ -21,12 +21,6 @@ def short_address(url: str) -> str:
     return host if len(host) <= SHORT_ADDRESS_LENGTH else ""
 
 
-@register.filter
-def dial(phone: str) -> str:
-    """The number as a tel: link needs it: without spaces and hyphens."""
-    return (phone or "").replace(" ", "").replace("-", "")
-
-
 # The elements a two-language pair may be written in: text in a line, or its stressed form.
 PAIR_ELEMENTS = ("span", "strong")
 PAIR_OPTIONS = ("element", "second_class", "separator")
